@@ -1,0 +1,30 @@
+//! The exchange of an API key for a short-lived access token.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Exchange an API key for an access token. Either `api_key`, or the OAuth2
+/// client-credentials fields (`grant_type=client_credentials` and the key as
+/// `client_secret`), which may also be sent form-encoded.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenIn {
+    #[serde(default)]
+    pub api_key: Option<String>,
+    #[serde(default)]
+    pub grant_type: Option<String>,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+}
+
+/// An access token, to send as `Authorization: Bearer <access_token>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TokenOut {
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the token expires.
+    pub expires_in: u64,
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load benchmark: /healthz against GET and POST /api/v1/accounts with a real token, on a
+# fresh SQLite database, in one run, so the ratios hold on a shared, noisy machine.
+# Usage: bench/run.sh [duration, default 10s] [connections, default 64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-10s}"
+conns="${2:-64}"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
+cargo build --release --locked --quiet
+
+dir="$(mktemp -d)"
+key="stk_bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 36)"
+STRATUM_LISTEN=127.0.0.1:0 STRATUM_DATABASE_URL="$dir/bench.db" STRATUM_BOOTSTRAP_API_KEY="$key" \
+  STRATUM_LOG_LEVEL=warn target/release/stratum serve >"$dir/out.log" 2>"$dir/err.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 1 100); do grep -q 'listening on' "$dir/out.log" && break; sleep 0.1; done
+base="$(sed -n 's/^stratum listening on //p' "$dir/out.log" | head -n1)"
+[ -n "$base" ] || { cat "$dir/err.log"; exit 1; }
+
+json() { python3 -c "import sys,json; print(json.load(sys.stdin)['$1'])"; }
+token="$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"api_key\":\"$key\"}" | json access_token)"
+id="$(curl -sf -X POST "$base/api/v1/accounts" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"kind":"customer","name":"Bench Customer"}' | json id)"
+
+cat >"$dir/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"kind":"customer","name":"Load Test Customer","email":"load@example.com"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
+# Prints "rps p50_ms p99_ms non2xx" for one wrk run.
+measure() {
+  wrk -t2 -c"$conns" -d"$duration" --latency "$@" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
+}
+
+read -r h_rps h_p50 h_p99 h_bad < <(measure "$base/healthz")
+read -r g_rps g_p50 g_p99 g_bad < <(measure -H "Authorization: Bearer $token" "$base/api/v1/accounts/$id")
+read -r p_rps p_p50 p_p99 p_bad < <(measure -s "$dir/post.lua" "$base/api/v1/accounts")
+
+printf '%-28s %10s %9s %9s %8s %14s\n' target req/s p50_ms p99_ms non-2xx ratio_vs_healthz
+row() { printf '%-28s %10s %9s %9s %8s %14s\n' "$1" "$2" "$3" "$4" "$5" "$(python3 -c "print(f'{$2/$h_rps:.3f}')")"; }
+row "GET /healthz" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
+row "GET /api/v1/accounts/{id}" "$g_rps" "$g_p50" "$g_p99" "$g_bad"
+row "POST /api/v1/accounts" "$p_rps" "$p_p50" "$p_p99" "$p_bad"
+echo "($conns connections, $duration each, SQLite, wrk and server sharing $(nproc) cores)"

@@ -1,0 +1,121 @@
+//! Wiring: configuration → database → services → HTTP server.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use actix_web::{middleware, web, App, HttpServer};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::rest::{self, AppState};
+use crate::service::{bootstrap, demo, Context};
+use crate::store::Db;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] crate::store::DbError),
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl From<crate::service::ServiceError> for StartError {
+    fn from(e: crate::service::ServiceError) -> Self {
+        let fields: Vec<String> = e.field_errors().iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
+        StartError::Setup(if fields.is_empty() { e.to_string() } else { fields.join("; ") })
+    }
+}
+
+/// Opens the database and applies pending migrations.
+pub fn open_database(config: &Config) -> Result<Context, StartError> {
+    let db = Db::connect(&config.database_url, config.database_pool_size)?;
+    let applied = db.migrate()?;
+    if applied > 0 {
+        tracing::info!(applied, "migrations applied");
+    }
+    Ok(Context { db, clock: Arc::new(SystemClock) })
+}
+
+fn jwt_keys(config: &Config) -> Result<JwtKeys, StartError> {
+    let secret = match &config.jwt_signing_secret {
+        Some(s) => s.expose().to_owned(),
+        None => {
+            tracing::warn!("jwt_signing_secret is not set: using a random one, so tokens end with this process");
+            crate::auth::api_key::generate()
+        }
+    };
+    JwtKeys::new(
+        &config.jwt_signing_kid,
+        &secret,
+        config.jwt_verification_keys.as_ref().map(|s| s.expose()),
+        config.jwt_ttl_seconds,
+    )
+    .map_err(|e| StartError::Setup(e.to_string()))
+}
+
+/// Runs the server until it is stopped.
+pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
+    let cx = open_database(&config)?;
+    bootstrap::ensure_root(&cx)?;
+    if let Some(key) = &config.bootstrap_api_key {
+        if bootstrap::install_bootstrap_key(&cx, key.expose())? {
+            tracing::info!("bootstrap API key installed for the provider admin");
+        }
+    }
+    if with_demo {
+        print_demo(demo::seed(&cx)?, &config.listen);
+    }
+    let state = web::Data::new(AppState {
+        cx,
+        jwt: Arc::new(jwt_keys(&config)?),
+        metrics: rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?,
+    });
+    let spec = rest::openapi::spec();
+    let max_body = config.max_body_bytes;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(max_body))
+            .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
+            .wrap(middleware::from_fn(rest::metrics::observe))
+            .configure(rest::ops::routes)
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
+            .service(web::redirect("/docs", "/docs/"))
+            .configure(|cfg| {
+                let mut api = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
+                rest::api_routes(&mut api);
+            })
+            .default_service(web::to(rest::ops::route_not_found))
+    });
+    if config.workers > 0 {
+        server = server.workers(config.workers);
+    }
+    let server = server.bind(&config.listen)?;
+    for addr in server.addrs() {
+        // Tests and scripts read this line to find the port when listening on port 0.
+        println!("stratum listening on http://{addr}");
+    }
+    std::io::stdout().flush()?;
+    server.run().await?;
+    Ok(())
+}
+
+fn print_demo(summary: Option<demo::DemoSummary>, listen: &str) {
+    let Some(s) = summary else {
+        println!("demo: the database holds accounts already; nothing seeded");
+        return;
+    };
+    let base = format!("http://{listen}");
+    println!("demo data seeded: 3 resellers (one a sub-reseller), 6 customers, 4 users.");
+    println!("  provider admin key:  {}", s.provider_key);
+    for (label, key) in &s.keys {
+        println!("  {label}: {key}");
+    }
+    println!("get a token and list accounts:");
+    println!("  TOKEN=$(curl -s -X POST {base}/api/v1/auth/token -H 'Content-Type: application/json' -d '{{\"api_key\":\"{}\"}}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')", s.provider_key);
+    println!("  curl -s {base}/api/v1/accounts -H \"Authorization: Bearer $TOKEN\"");
+}

@@ -1,0 +1,29 @@
+//! The authenticated caller of a request, as its access token describes it.
+
+use stratum_api::account::AccountKind;
+
+use crate::domain::permission::{Permission, PermissionSet};
+use crate::domain::tree;
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The API key the token was issued for; scopes idempotency keys.
+    pub key_id: String,
+    pub account_id: String,
+    /// Materialised path of the caller's account: its subtree is what it may see.
+    pub account_path: String,
+    pub account_kind: AccountKind,
+    pub role: String,
+    pub permissions: PermissionSet,
+}
+
+impl Caller {
+    pub fn has(&self, p: Permission) -> bool {
+        self.permissions.contains(p)
+    }
+
+    /// Whether an object of the account at `path` is within the caller's reach.
+    pub fn reaches(&self, path: &str) -> bool {
+        tree::contains(&self.account_path, path)
+    }
+}

@@ -1,0 +1,45 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "stratum", version, about = "Headless billing and provisioning for hosting providers")]
+pub struct Cli {
+    /// A TOML configuration file (default: ./stratum.toml when present). Every key can
+    /// also be set as STRATUM_<KEY>.
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the API server (applies pending migrations first).
+    Serve {
+        /// Seed a demo provider (resellers, customers, users, keys) into an empty database.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Print the OpenAPI contract.
+    Openapi,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Issue a provider-admin API key and print it (creating the provider on first use).
+    CreateApiKey {
+        /// A label for the key.
+        #[arg(long)]
+        name: Option<String>,
+    },
+}

@@ -1,0 +1,139 @@
+//! Configuration: the commented defaults in `config.default.toml`, then a TOML file, then
+//! `STRATUM_*` environment variables. Validated once at start.
+
+use std::fmt;
+use std::path::Path;
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+
+pub const DEFAULT_TOML: &str = include_str!("../config.default.toml");
+
+/// A secret value: never printed, not even in debug output.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub listen: String,
+    pub database_url: String,
+    pub database_pool_size: u32,
+    pub workers: usize,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub jwt_signing_kid: String,
+    pub jwt_signing_secret: Option<Secret>,
+    pub jwt_verification_keys: Option<Secret>,
+    pub jwt_ttl_seconds: u64,
+    pub bootstrap_api_key: Option<Secret>,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Loads defaults, then `file` (or `./stratum.toml` when present), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        match file {
+            Some(f) => {
+                if !f.exists() {
+                    return Err(ConfigError(format!("{} does not exist", f.display())));
+                }
+                figment = figment.merge(Toml::file(f));
+            }
+            None => figment = figment.merge(Toml::file("stratum.toml")),
+        }
+        // Only the variables that name a key of ours: STRATUM_TEST_* and the like belong
+        // to other tools.
+        let keys = known_keys();
+        figment =
+            figment.merge(Env::prefixed("STRATUM_").filter(move |k| keys.iter().any(|known| k == known.as_str())));
+        let config: Config = figment.extract().map_err(|e| ConfigError(e.to_string()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(s) = &self.jwt_signing_secret {
+            if s.expose().len() < 32 {
+                return Err(ConfigError("jwt_signing_secret must have at least 32 characters".into()));
+            }
+        }
+        if self.jwt_signing_kid.is_empty() || self.jwt_signing_kid.len() > 64 {
+            return Err(ConfigError("jwt_signing_kid must have 1 to 64 characters".into()));
+        }
+        if !(60..=86_400).contains(&self.jwt_ttl_seconds) {
+            return Err(ConfigError("jwt_ttl_seconds must be between 60 and 86400".into()));
+        }
+        if self.database_pool_size == 0 || self.database_pool_size > 256 {
+            return Err(ConfigError("database_pool_size must be between 1 and 256".into()));
+        }
+        if self.max_body_bytes < 1024 {
+            return Err(ConfigError("max_body_bytes must be at least 1024".into()));
+        }
+        Ok(())
+    }
+}
+
+/// The keys of the default file, which lists every key (some commented out).
+fn known_keys() -> Vec<String> {
+    DEFAULT_TOML
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start_matches("# ");
+            let (key, _) = l.split_once(" = ")?;
+            key.chars().all(|c| c.is_ascii_lowercase() || c == '_').then(|| key.to_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_list_every_field() {
+        let config: Config = Figment::from(Toml::string(DEFAULT_TOML)).extract().expect("defaults parse");
+        assert_eq!(config.listen, "127.0.0.1:8080");
+        assert_eq!(config.database_url, "stratum.db");
+        let keys = known_keys();
+        for key in ["jwt_signing_secret", "jwt_verification_keys", "bootstrap_api_key", "listen"] {
+            assert!(keys.iter().any(|k| k == key), "{key} undocumented");
+        }
+        assert_eq!(keys.len(), 12);
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        assert_eq!(format!("{:?}", Secret::new("hunter2")), "Secret(***)");
+    }
+}

@@ -1,0 +1,7 @@
+//! Business rules as plain functions and types: no actix, diesel or tokio here.
+
+pub mod account;
+pub mod pagination;
+pub mod permission;
+pub mod tree;
+pub mod validation;

@@ -1,0 +1,44 @@
+//! Writing events to the outbox, inside the transaction of the change that raises them.
+
+use chrono::{DateTime, Utc};
+use diesel::QueryResult;
+use serde::Serialize;
+
+use super::EventType;
+use crate::clock::to_db;
+use crate::ids;
+use crate::store::event::{self, EventRow};
+use crate::store::{json_text, DbConn};
+
+/// An event about to be written.
+pub struct NewEvent<'a, T: Serialize> {
+    pub event_type: EventType,
+    /// The account that owns the object, and its path (for tenant-scoped reads).
+    pub account_id: &'a str,
+    pub account_path: &'a str,
+    pub object_id: &'a str,
+    /// The object's snapshot after the change.
+    pub data: &'a T,
+    /// Previous values of the fields that changed, where the event type gives them.
+    pub previous: Option<serde_json::Value>,
+}
+
+/// Appends the event with the object's next sequence number.
+pub fn emit<T: Serialize>(conn: &mut DbConn, now: DateTime<Utc>, e: NewEvent<'_, T>) -> QueryResult<()> {
+    let sequence = event::next_sequence(conn, e.object_id)?;
+    event::insert(
+        conn,
+        &EventRow {
+            id: ids::new_id(ids::EVENT),
+            event_type: e.event_type.name().to_owned(),
+            account_id: e.account_id.to_owned(),
+            account_path: e.account_path.to_owned(),
+            object_kind: e.event_type.def().object.to_owned(),
+            object_id: e.object_id.to_owned(),
+            sequence,
+            data: json_text(e.data),
+            previous: e.previous.as_ref().map(json_text),
+            occurred_at: to_db(now),
+        },
+    )
+}

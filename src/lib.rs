@@ -1,0 +1,15 @@
+//! Stratum: a headless billing and provisioning platform for hosting and cloud service
+//! providers. The binary's `serve` runs [`app::run`]; everything is reachable over REST.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod events;
+pub mod ids;
+pub mod rest;
+pub mod service;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,40 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use stratum::cli::{AdminCommand, Cli, Command};
+use stratum::config::Config;
+use stratum::{app, rest, service, telemetry};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        print!("{}", rest::openapi::spec_json());
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("stratum: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(config.log_format, &config.log_level);
+    let result = match cli.command {
+        Command::Serve { demo } => actix_web::rt::System::new().block_on(app::serve(config, demo)),
+        Command::Migrate => app::open_database(&config).map(|_| println!("migrations up to date")),
+        Command::Admin { command: AdminCommand::CreateApiKey { name } } => app::open_database(&config)
+            .and_then(|cx| service::bootstrap::create_admin_key(&cx, name).map_err(Into::into))
+            .map(|(account, key)| {
+                println!("{key}");
+                eprintln!("provider admin key for account {account}; it is shown only this once");
+            }),
+        Command::Openapi => Ok(()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stratum: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

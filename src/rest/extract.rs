@@ -1,0 +1,202 @@
+//! Request extractors: the bearer token, JSON bodies with their idempotency key, `If-Match`
+//! and query strings, each failing with a problem document.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use stratum_api::ErrorCode;
+
+use super::problem::ApiError;
+use super::AppState;
+use crate::auth::jwt::TokenError;
+use crate::auth::Caller;
+use crate::service::Idempotency;
+
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+fn state(req: &HttpRequest) -> Result<&web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::new(ErrorCode::InternalError, "application state missing"))
+}
+
+/// The caller, from `Authorization: Bearer <jwt>`.
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Caller, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(authenticate(req))
+    }
+}
+
+fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Unauthenticated,
+            "send `Authorization: Bearer <access token>`; get a token from POST /api/v1/auth/token",
+        )
+    })?;
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            ApiError::new(ErrorCode::Unauthenticated, "the Authorization header must use the Bearer scheme")
+        })?;
+    state(req)?.jwt.verify(token).map_err(|e| {
+        let detail = match e {
+            TokenError::Expired => "the access token has expired; exchange the API key for a new one",
+            TokenError::UnknownKey => "the access token was signed with an unknown key",
+            TokenError::Malformed => "the access token is malformed",
+            TokenError::Invalid => "the access token's signature or claims are not valid",
+        };
+        ApiError::new(ErrorCode::InvalidToken, detail)
+    })
+}
+
+/// A JSON request body (unknown fields refused), with the request's idempotency key.
+pub struct JsonBody<T> {
+    pub value: T,
+    key: Option<String>,
+    fingerprint: String,
+}
+
+impl<T> JsonBody<T> {
+    /// The idempotency key of this request, answering `status` when fresh.
+    pub fn idempotency(&self, status: u16) -> Option<Idempotency> {
+        self.key.as_ref().map(|k| Idempotency { key: k.clone(), fingerprint: self.fingerprint.clone(), status })
+    }
+}
+
+/// Like [`JsonBody`], but an empty body means `{}`: for actions whose fields are optional.
+pub struct OptionalJsonBody<T>(pub JsonBody<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        Box::pin(read_json(req.clone(), web::Bytes::from_request(req, payload), false))
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_json(req.clone(), web::Bytes::from_request(req, payload), true);
+        Box::pin(async move { body.await.map(OptionalJsonBody) })
+    }
+}
+
+async fn read_json<T: DeserializeOwned>(
+    req: HttpRequest,
+    bytes: impl Future<Output = Result<web::Bytes, actix_web::Error>>,
+    empty_is_object: bool,
+) -> Result<JsonBody<T>, ApiError> {
+    let key = idempotency_key(&req)?;
+    let bytes = bytes.await.map_err(|e| {
+        if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(ErrorCode::PayloadTooLarge, "the request body is larger than the server accepts")
+        } else {
+            ApiError::new(ErrorCode::InvalidBody, format!("the request body could not be read: {e}"))
+        }
+    })?;
+    let empty = bytes.iter().all(u8::is_ascii_whitespace);
+    if !(empty && empty_is_object) {
+        check_json_content_type(&req)?;
+    }
+    let text: &[u8] = if empty && empty_is_object { b"{}" } else { &bytes };
+    if empty && !empty_is_object {
+        return Err(ApiError::new(ErrorCode::InvalidBody, "the request body is empty; send a JSON object"));
+    }
+    let value = serde_json::from_slice(text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
+    let mut h = Sha256::new();
+    h.update(req.method().as_str());
+    h.update(b" ");
+    h.update(req.path());
+    h.update(b"\n");
+    h.update(&bytes);
+    let fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(JsonBody { value, key, fingerprint })
+}
+
+fn check_json_content_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if mime == "application/json" || mime.ends_with("+json") {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::InvalidBody, format!("Content-Type must be application/json, not `{ct}`")))
+    }
+}
+
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(v) = req.headers().get(IDEMPOTENCY_KEY) else {
+        return Ok(None);
+    };
+    v.to_str()
+        .ok()
+        .filter(|k| (1..=255).contains(&k.len()) && k.bytes().all(|b| (0x21..=0x7e).contains(&b)))
+        .map(|k| Some(k.to_owned()))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidHeader,
+                "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces",
+            )
+        })
+}
+
+/// The version in `If-Match` (`"3"`, `W/"3"`), or `None` for absent or `*`.
+pub struct IfMatch(pub Option<i64>);
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<IfMatch, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_if_match(req.headers().get(header::IF_MATCH).map(|v| v.to_str().unwrap_or("\u{0}"))))
+    }
+}
+
+fn parse_if_match(value: Option<&str>) -> Result<IfMatch, ApiError> {
+    let Some(v) = value.map(str::trim) else {
+        return Ok(IfMatch(None));
+    };
+    if v == "*" {
+        return Ok(IfMatch(None));
+    }
+    v.trim_start_matches("W/")
+        .trim_matches('"')
+        .parse::<i64>()
+        .map(|n| IfMatch(Some(n)))
+        .map_err(|_| ApiError::new(ErrorCode::InvalidHeader, "If-Match must be the ETag of the object, e.g. \"3\""))
+}
+
+/// Query-string errors answer `invalid_query`.
+pub fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::new(ErrorCode::InvalidQuery, format!("the query string is not valid: {err}")).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_match_forms() {
+        assert_eq!(parse_if_match(None).ok().and_then(|m| m.0), None);
+        assert_eq!(parse_if_match(Some("\"3\"")).ok().and_then(|m| m.0), Some(3));
+        assert_eq!(parse_if_match(Some("W/\"4\"")).ok().and_then(|m| m.0), Some(4));
+        assert_eq!(parse_if_match(Some("*")).ok().and_then(|m| m.0), None);
+        assert!(parse_if_match(Some("\"abc\"")).is_err());
+    }
+}

@@ -1,0 +1,101 @@
+//! The REST API: thin actix-web handlers (parse → service → respond), documented with
+//! utoipa on the handlers themselves and registered in the same statement.
+
+pub mod account;
+pub mod api_key;
+pub mod auth;
+pub mod event;
+pub mod extract;
+pub mod metrics;
+pub mod openapi;
+pub mod ops;
+pub mod problem;
+pub mod role;
+pub mod user;
+
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use stratum_api::ErrorCode;
+use utoipa::IntoParams;
+
+use crate::auth::jwt::JwtKeys;
+use crate::domain::pagination::{PageError, PageRequest};
+use crate::service::{self, Outcome, ServiceError};
+use problem::ApiError;
+
+/// Shared by every handler.
+pub struct AppState {
+    pub cx: service::Context,
+    pub jwt: Arc<JwtKeys>,
+    pub metrics: metrics::Metrics,
+}
+
+/// Every `/api/v1` operation, in one place: the spec is built from exactly these.
+pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/api/v1")
+            .configure(auth::routes)
+            .configure(account::routes)
+            .configure(user::routes)
+            .configure(role::routes)
+            .configure(api_key::routes)
+            .configure(event::routes),
+    );
+}
+
+/// Runs a blocking service call on the thread pool.
+pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ServiceError> + Send + 'static,
+    T: Send + 'static,
+{
+    web::block(f)
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::InternalError, "the request was cancelled"))?
+        .map_err(ApiError::from)
+}
+
+pub fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// 200 with the object and its `ETag`.
+pub fn versioned<T: Serialize>(body: &T, version: i64) -> HttpResponse {
+    HttpResponse::Ok().insert_header(("ETag", etag(version))).json(body)
+}
+
+/// A fresh answer with `status`, or the replay of a stored one.
+pub fn outcome<T: Serialize>(o: Outcome<T>, status: StatusCode) -> HttpResponse {
+    match o {
+        Outcome::Fresh(body) => HttpResponse::build(status).json(body),
+        Outcome::Replayed { status, body } => {
+            HttpResponse::build(StatusCode::from_u16(status).unwrap_or(StatusCode::OK))
+                .insert_header(("Idempotent-Replayed", "true"))
+                .content_type("application/json")
+                .body(body)
+        }
+    }
+}
+
+/// `?limit=&cursor=`, shared by every list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Objects per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+impl PageQuery {
+    pub fn page(&self) -> Result<PageRequest, ApiError> {
+        PageRequest::new(self.limit, self.cursor.as_deref()).map_err(|e| match e {
+            PageError::Limit => ApiError::new(ErrorCode::InvalidQuery, "limit must be between 1 and 500"),
+            PageError::Cursor => ApiError::new(ErrorCode::InvalidQuery, "cursor is not one this API issued"),
+        })
+    }
+}

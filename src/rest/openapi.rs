@@ -1,0 +1,108 @@
+//! The OpenAPI contract, built from the registered handlers (no config, no database).
+
+use actix_web::App;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use stratum_api::{ErrorCode, FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Stratum API",
+        description = "Billing and provisioning for hosting and cloud service providers. \
+                       Conventions (auth, errors, pagination, idempotency, concurrency): docs/api.md.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0")
+    ),
+    components(schemas(Problem, ErrorCode, FieldError)),
+    tags(
+        (name = "Auth", description = "API keys to access tokens"),
+        (name = "Accounts", description = "The provider, its resellers and customers"),
+        (name = "Users", description = "Staff of accounts"),
+        (name = "Roles", description = "Roles and permissions"),
+        (name = "API keys", description = "Credentials of integrations"),
+        (name = "Events", description = "The event catalog and the event log"),
+    )
+)]
+struct ApiDoc;
+
+/// Adds what every operation shares: bearer auth (unless it declares its own security)
+/// and the problem document as the `default` response.
+struct Conventions;
+
+impl Modify for Conventions {
+    fn modify(&self, spec: &mut Spec) {
+        let components = spec.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+        let problem = ResponseBuilder::new()
+            .description("An error, as an RFC 9457 problem document with a stable `code`")
+            .content(
+                "application/problem+json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            )
+            .build();
+        for item in spec.paths.paths.values_mut() {
+            let ops: [&mut Option<Operation>; 5] =
+                [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            for op in ops.into_iter().flatten() {
+                op.responses.responses.insert("default".into(), problem.clone().into());
+                if op.security.is_none() {
+                    op.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
+                }
+            }
+        }
+    }
+}
+
+/// The spec of every `/api/v1` operation.
+pub fn spec() -> Spec {
+    let (_, mut spec) =
+        App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(super::api_routes).split_for_parts();
+    spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    Conventions.modify(&mut spec);
+    spec
+}
+
+/// The committed form: pretty JSON with a final newline.
+pub fn spec_json() -> String {
+    let mut s = spec().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_spec_matches_the_code() {
+        let committed =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json")).unwrap_or_default();
+        assert!(
+            committed == spec_json(),
+            "openapi/openapi.json differs from the code; regenerate it with:\n    cargo run -- openapi > openapi/openapi.json"
+        );
+    }
+
+    #[test]
+    fn operation_ids_are_unique_pascal_case_and_every_operation_is_documented() {
+        let spec = spec();
+        let mut seen = std::collections::HashSet::new();
+        for (path, item) in &spec.paths.paths {
+            for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
+                let id = op.operation_id.clone().unwrap_or_default();
+                assert!(id.chars().next().is_some_and(|c| c.is_ascii_uppercase()), "{path}: `{id}`");
+                assert!(id.chars().all(|c| c.is_ascii_alphanumeric()), "{path}: `{id}`");
+                assert!(seen.insert(id.clone()), "{id} twice");
+                assert!(op.description.is_some() || op.summary.is_some(), "{id} undocumented");
+            }
+        }
+        assert!(seen.contains("AccountCreate") && seen.contains("EventTypeList"));
+    }
+}

@@ -1,0 +1,115 @@
+//! `/api/v1/users`: the staff of accounts.
+
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use serde::Deserialize;
+use stratum_api::user::{UserIn, UserOut, UserPage, UserPatch};
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::extract::{IfMatch, JsonBody};
+use super::problem::ApiError;
+use super::{blocking, outcome, versioned, AppState, PageQuery};
+use crate::auth::Caller;
+use crate::service::user as svc;
+
+/// Filters of `UserList` and `ApiKeyList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountIdQuery {
+    /// Only the objects of this account.
+    pub account_id: Option<String>,
+}
+
+/// Create a user of an account with a role. Raises `user.created`.
+#[utoipa::path(
+    operation_id = "UserCreate",
+    tag = "Users",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    request_body = UserIn,
+    responses((status = 201, description = "The new user", body = UserOut))
+)]
+#[post("/users")]
+async fn user_create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<UserIn>,
+) -> Result<HttpResponse, ApiError> {
+    let idem = body.idempotency(201);
+    let out = blocking(move || svc::create(&state.cx, &caller, body.value, idem.as_ref())).await?;
+    Ok(outcome(out, StatusCode::CREATED))
+}
+
+/// List the users of the caller's subtree.
+#[utoipa::path(
+    operation_id = "UserList",
+    tag = "Users",
+    params(PageQuery, AccountIdQuery),
+    responses((status = 200, description = "One page of users", body = UserPage))
+)]
+#[get("/users")]
+async fn user_list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    page: web::Query<PageQuery>,
+    q: web::Query<AccountIdQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.page()?;
+    let out = blocking(move || svc::list(&state.cx, &caller, q.account_id.as_deref(), &page)).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Get a user.
+#[utoipa::path(
+    operation_id = "UserGet",
+    tag = "Users",
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 200, description = "The user; `ETag` carries its version", body = UserOut))
+)]
+#[get("/users/{id}")]
+async fn user_get(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    Ok(versioned(&out, out.version))
+}
+
+/// Change a user's name, role or status. Raises `user.updated`.
+#[utoipa::path(
+    operation_id = "UserUpdate",
+    tag = "Users",
+    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version the change is based on")),
+    request_body = UserPatch,
+    responses((status = 200, description = "The changed user", body = UserOut))
+)]
+#[patch("/users/{id}")]
+async fn user_update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    if_match: IfMatch,
+    body: JsonBody<UserPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let out = blocking(move || svc::update(&state.cx, &caller, &id, body.value, if_match.0)).await?;
+    Ok(versioned(&out, out.version))
+}
+
+/// Remove a user. Raises `user.removed`.
+#[utoipa::path(
+    operation_id = "UserRemove",
+    tag = "Users",
+    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version to remove")),
+    responses((status = 204, description = "Removed"))
+)]
+#[delete("/users/{id}")]
+async fn user_remove(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    blocking(move || svc::remove(&state.cx, &caller, &id, if_match.0)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(user_create).service(user_list).service(user_get).service(user_update).service(user_remove);
+}

@@ -1,0 +1,47 @@
+//! Use cases: one function per API operation, each in one database transaction that also
+//! writes the operation's events to the outbox. REST and SOAP both call these.
+
+pub mod account;
+pub mod api_key;
+pub mod auth;
+pub mod bootstrap;
+pub mod demo;
+pub mod error;
+pub mod event;
+pub mod idempotency;
+pub mod role;
+pub mod user;
+
+use std::sync::Arc;
+
+pub use error::ServiceError;
+pub use idempotency::{Idempotency, Outcome};
+
+use crate::auth::Caller;
+use crate::clock::Clock;
+use crate::domain::permission::Permission;
+use crate::store::Db;
+
+/// What every use case needs: the database and the clock.
+#[derive(Clone)]
+pub struct Context {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Refuses the call unless the caller's role grants `p`.
+pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
+    if caller.has(p) {
+        Ok(())
+    } else {
+        Err(ServiceError::PermissionDenied(format!("this call needs the `{p}` permission")))
+    }
+}
+
+/// Refuses a write whose `If-Match` names another version than the stored one.
+pub fn check_version(expected: Option<i64>, current: i64) -> Result<(), ServiceError> {
+    match expected {
+        Some(v) if v != current => Err(ServiceError::VersionMismatch { current }),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,198 @@
+//! Connections and the pool, for both backends, and the embedded migrations.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, PooledConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// One connection to either backend; queries written once run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Which backend a database URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Opens connections of the backend its URL names (never guessing from a failed attempt,
+/// so a PostgreSQL outage cannot silently create a SQLite file named like a URL).
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: String,
+    backend: Backend,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match self.backend {
+            Backend::Postgres => {
+                diesel::PgConnection::establish(&self.url).map(DbConn::Postgres).map_err(r2d2::Error::ConnectionError)
+            }
+            Backend::Sqlite => {
+                let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
+                let mut conn = diesel::SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                // WAL lets readers run beside the writer; NORMAL is durable in WAL mode
+                // except for the last transactions on power loss; mmap saves read syscalls.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; \
+                     PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConn = PooledConnection<Manager>;
+
+/// The database: a pool plus, for SQLite, the lock that serialises write transactions.
+///
+/// SQLite allows one writer; a deferred transaction that reads and then writes fails with
+/// `SQLITE_BUSY` (without waiting) when another writer committed in between. Taking this
+/// lock around every write transaction in the process avoids that and costs nothing,
+/// since SQLite would serialise the writers anyway. PostgreSQL needs no such lock.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+    write_lock: Arc<Mutex<()>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+}
+
+impl Db {
+    pub fn connect(url: &str, pool_size: u32) -> Result<Db, DbError> {
+        let backend = Backend::of_url(url);
+        let manager = Manager { url: url.to_owned(), backend };
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size.max(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(Db { pool, backend, write_lock: Arc::new(Mutex::new(())) })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn conn(&self) -> Result<PooledConn, DbError> {
+        self.pool.get().map_err(|e| DbError::Unavailable(e.to_string()))
+    }
+
+    /// Pool figures for `/metrics`: (connections open, connections idle).
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+
+    /// Runs `f` in one read-only transaction-free connection.
+    pub fn read<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.conn()?;
+        f(&mut conn)
+    }
+
+    /// Runs `f` in one write transaction: everything it writes commits together or not
+    /// at all.
+    pub fn write<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError> + From<diesel::result::Error>,
+    {
+        let mut conn = self.conn()?;
+        let _guard = match self.backend {
+            // A poisoned lock only means another writer panicked; its transaction was
+            // rolled back, so the lock itself is still good.
+            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
+            Backend::Postgres => None,
+        };
+        (*conn).transaction(f)
+    }
+
+    /// Applies the embedded migrations that have not run yet.
+    pub fn migrate(&self) -> Result<usize, DbError> {
+        let mut conn = self.conn()?;
+        let applied = match &mut *conn {
+            DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+            DbConn::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+        };
+        applied.map_err(|e| DbError::Migration(e.to_string()))
+    }
+
+    /// Whether the database answers; for `/readyz`.
+    pub fn ping(&self) -> Result<(), DbError> {
+        let mut conn = self.conn()?;
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_paired_across_backends() {
+        let names = |dir: &str| {
+            let mut v: Vec<_> =
+                std::fs::read_dir(dir).expect("migrations folder").map(|e| e.expect("entry").file_name()).collect();
+            v.sort();
+            v
+        };
+        let root = env!("CARGO_MANIFEST_DIR");
+        assert_eq!(names(&format!("{root}/migrations/sqlite")), names(&format!("{root}/migrations/postgres")));
+    }
+
+    #[test]
+    fn backend_is_chosen_by_url_scheme() {
+        assert_eq!(Backend::of_url("postgres://u@h/db"), Backend::Postgres);
+        assert_eq!(Backend::of_url("postgresql://u@h/db"), Backend::Postgres);
+        assert_eq!(Backend::of_url("stratum.db"), Backend::Sqlite);
+        assert_eq!(Backend::of_url("sqlite://x.db"), Backend::Sqlite);
+    }
+}

@@ -1,0 +1,77 @@
+//! The `events` table: the outbox.
+
+use chrono::NaiveDateTime;
+use diesel::dsl::max;
+use diesel::prelude::*;
+
+use super::schema::events::{self, dsl};
+use super::{scope_range, DbConn};
+use crate::domain::pagination::PageRequest;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = events)]
+pub struct EventRow {
+    pub id: String,
+    pub event_type: String,
+    pub account_id: String,
+    pub account_path: String,
+    pub object_kind: String,
+    pub object_id: String,
+    pub sequence: i64,
+    pub data: String,
+    pub previous: Option<String>,
+    pub occurred_at: NaiveDateTime,
+}
+
+/// The next sequence number of the object's events (1 for its first).
+pub fn next_sequence(conn: &mut DbConn, object_id: &str) -> QueryResult<i64> {
+    let last: Option<i64> = dsl::events.filter(dsl::object_id.eq(object_id)).select(max(dsl::sequence)).first(conn)?;
+    Ok(last.unwrap_or(0) + 1)
+}
+
+pub fn insert(conn: &mut DbConn, row: &EventRow) -> QueryResult<()> {
+    diesel::insert_into(dsl::events).values(row).execute(conn).map(drop)
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct EventFilter {
+    pub event_type: Option<String>,
+    pub object_id: Option<String>,
+}
+
+pub fn list_in_scope(
+    conn: &mut DbConn,
+    scope: &str,
+    filter: &EventFilter,
+    page: &PageRequest,
+) -> QueryResult<Vec<EventRow>> {
+    let (lo, hi) = scope_range(scope);
+    let mut q = dsl::events
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
+        .select(EventRow::as_select())
+        .order(dsl::id.asc())
+        .limit(page.limit + 1)
+        .into_boxed();
+    if let Some(after) = &page.after {
+        q = q.filter(dsl::id.gt(after.clone()));
+    }
+    if let Some(t) = &filter.event_type {
+        q = q.filter(dsl::event_type.eq(t.clone()));
+    }
+    if let Some(o) = &filter.object_id {
+        q = q.filter(dsl::object_id.eq(o.clone()));
+    }
+    q.load(conn)
+}
+
+pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<EventRow>> {
+    let (lo, hi) = scope_range(scope);
+    dsl::events
+        .filter(dsl::id.eq(id))
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
+        .select(EventRow::as_select())
+        .first(conn)
+        .optional()
+}
