@@ -47,9 +47,23 @@ read -r h_rps h_p50 h_p99 h_bad < <(measure "$base/healthz")
 read -r g_rps g_p50 g_p99 g_bad < <(measure -H "Authorization: Bearer $token" "$base/api/v1/accounts/$id")
 read -r p_rps p_p50 p_p99 p_bad < <(measure -s "$dir/post.lua" "$base/api/v1/accounts")
 
+# Scale: 100,100 accounts, then reads of a small subtree deep in the tree and of the whole.
+provider="$(curl -sf "$base/api/v1/accounts/$id" -H "Authorization: Bearer $token" | json parent_id)"
+provider_path="/$provider/"
+sub="$(python3 bench/seed_tree.py "$dir/bench.db" "$provider" "$provider_path")"
+sub_key="$(curl -sf -X POST "$base/api/v1/api-keys" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d "{\"account_id\":\"$sub\",\"role\":\"admin\"}" | json key)"
+sub_token="$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"api_key\":\"$sub_key\"}" | json access_token)"
+read -r s_rps s_p50 s_p99 s_bad < <(measure -H "Authorization: Bearer $sub_token" "$base/api/v1/accounts?limit=50")
+read -r a_rps a_p50 a_p99 a_bad < <(measure -H "Authorization: Bearer $token" "$base/api/v1/accounts?limit=50&kind=reseller")
+
 printf '%-28s %10s %9s %9s %8s %14s\n' target req/s p50_ms p99_ms non-2xx ratio_vs_healthz
 row() { printf '%-28s %10s %9s %9s %8s %14s\n' "$1" "$2" "$3" "$4" "$5" "$(python3 -c "print(f'{$2/$h_rps:.3f}')")"; }
 row "GET /healthz" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
 row "GET /api/v1/accounts/{id}" "$g_rps" "$g_p50" "$g_p99" "$g_bad"
 row "POST /api/v1/accounts" "$p_rps" "$p_p50" "$p_p99" "$p_bad"
+row "GET accounts, subtree*" "$s_rps" "$s_p50" "$s_p99" "$s_bad"
+row "GET accounts?kind=reseller*" "$a_rps" "$a_p50" "$a_p99" "$a_bad"
+echo "* with 100,100 accounts in the tree: a sub-reseller's 100-account subtree, and the provider's first page of resellers"
 echo "($conns connections, $duration each, SQLite, wrk and server sharing $(nproc) cores)"

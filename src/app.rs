@@ -69,11 +69,8 @@ pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
     if with_demo {
         print_demo(demo::seed(&cx)?, &config.listen);
     }
-    let state = web::Data::new(AppState {
-        cx,
-        jwt: Arc::new(jwt_keys(&config)?),
-        metrics: rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?,
-    });
+    let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
+    let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size));
     let spec = rest::openapi::spec();
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {

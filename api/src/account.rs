@@ -89,9 +89,11 @@ pub struct AccountIn {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccountPatch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = String)]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = ResellerTier)]
     pub reseller_tier: Option<ResellerTier>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
@@ -106,7 +108,8 @@ pub struct AccountPatch {
     #[schema(value_type = Option<Address>)]
     pub address: Option<Option<Address>>,
     /// Replaces the whole metadata map.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = Object)]
     pub metadata: Option<BTreeMap<String, String>>,
 }
 

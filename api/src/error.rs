@@ -138,6 +138,9 @@ pub struct Problem {
     pub detail: String,
     /// The stable machine code of this error.
     pub code: ErrorCode,
+    /// The id of the request, as in the `x-request-id` header; quote it to support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
     /// The invalid fields, for `validation_failed`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -151,6 +154,7 @@ impl Problem {
             status: code.status(),
             detail: detail.into(),
             code,
+            request_id: None,
             errors: Vec::new(),
         }
     }

@@ -12,3 +12,13 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// For optional PATCH fields that cannot be cleared: absent leaves the value, a value sets
+/// it, and `null` is refused (rather than silently ignored).
+pub fn non_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}

@@ -22,11 +22,14 @@ pub struct RoleIn {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RolePatch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = String)]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = String)]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = Vec<String>)]
     pub permissions: Option<Vec<String>>,
 }
 

@@ -30,11 +30,14 @@ pub struct UserIn {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = String)]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = String)]
     pub role: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::nullable::non_null")]
+    #[schema(value_type = UserStatus)]
     pub status: Option<UserStatus>,
 }
 

@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
-use super::{blocking, outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, PageQuery};
 use crate::auth::Caller;
 use crate::domain::account::StatusAction;
 use crate::service::account as svc;
@@ -46,7 +46,7 @@ async fn account_create(
     body: JsonBody<AccountIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.idempotency(201);
-    let out = blocking(move || svc::create(&state.cx, &caller, body.value, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::create(cx, &caller, body.value, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::CREATED))
 }
 
@@ -70,7 +70,7 @@ async fn account_list(
         status: filter.status.as_ref().map(enum_text),
         parent_id: filter.parent_id.clone(),
     };
-    let out = blocking(move || svc::list(&state.cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -87,7 +87,7 @@ async fn account_get(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    let out = state.run(move |cx| svc::get(cx, &caller, &id)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -110,7 +110,7 @@ async fn account_update(
     if_match: IfMatch,
     body: JsonBody<AccountPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::update(&state.cx, &caller, &id, body.value, if_match.0)).await?;
+    let out = state.run(move |cx| svc::update(cx, &caller, &id, body.value, if_match.0)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -122,7 +122,7 @@ async fn status_action(
     body: JsonBody<AccountActionIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.idempotency(200);
-    let out = blocking(move || svc::change_status(&state.cx, &caller, &id, action, body.value, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::change_status(cx, &caller, &id, action, body.value, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::OK))
 }
 
@@ -144,10 +144,9 @@ async fn account_hold_place(
 ) -> Result<HttpResponse, ApiError> {
     let action = StatusAction::PlaceHold(body.value.hold_type);
     let idem = body.idempotency(200);
-    let out = blocking(move || {
-        svc::change_status(&state.cx, &caller, &id, action, AccountActionIn::default(), idem.as_ref())
-    })
-    .await?;
+    let out = state
+        .run(move |cx| svc::change_status(cx, &caller, &id, action, AccountActionIn::default(), idem.as_ref()))
+        .await?;
     Ok(outcome(out, StatusCode::OK))
 }
 

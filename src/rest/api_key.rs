@@ -8,7 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::extract::{JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
 use super::user::AccountIdQuery;
-use super::{blocking, outcome, AppState, PageQuery};
+use super::{outcome, AppState, PageQuery};
 use crate::auth::Caller;
 use crate::service::api_key as svc;
 
@@ -28,7 +28,7 @@ async fn api_key_create(
     body: JsonBody<ApiKeyIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.idempotency(201);
-    let out = blocking(move || svc::create(&state.cx, &caller, body.value, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::create(cx, &caller, body.value, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::CREATED))
 }
 
@@ -47,7 +47,7 @@ async fn api_key_list(
     q: web::Query<AccountIdQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
-    let out = blocking(move || svc::list(&state.cx, &caller, q.account_id.as_deref(), &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, q.account_id.as_deref(), &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -64,7 +64,7 @@ async fn api_key_get(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    let out = state.run(move |cx| svc::get(cx, &caller, &id)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -85,7 +85,7 @@ async fn api_key_revoke(
     body: OptionalJsonBody<EmptyIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.0.idempotency(200);
-    let out = blocking(move || svc::revoke(&state.cx, &caller, &id, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::revoke(cx, &caller, &id, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::OK))
 }
 

@@ -7,7 +7,7 @@ use stratum_api::ErrorCode;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::problem::ApiError;
-use super::{blocking, AppState};
+use super::AppState;
 use crate::service::auth as svc;
 
 /// Exchange an API key for a short-lived access token (JWT).
@@ -42,7 +42,8 @@ async fn auth_token_create(
             ))
         }
     };
-    let out = blocking(move || svc::exchange(&state.cx, &state.jwt, &key)).await?;
+    let jwt = state.jwt.clone();
+    let out = state.run(move |cx| svc::exchange(cx, &jwt, &key)).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(out))
 }
 

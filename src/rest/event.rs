@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::problem::ApiError;
-use super::{blocking, AppState, PageQuery};
+use super::{AppState, PageQuery};
 use crate::auth::Caller;
 use crate::service::event as svc;
 use crate::store::event::EventFilter;
@@ -52,7 +52,7 @@ async fn event_list(
     let page = page.page()?;
     let q = q.into_inner();
     let filter = EventFilter { event_type: q.event_type, object_id: q.object_id };
-    let out = blocking(move || svc::list(&state.cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -69,7 +69,7 @@ async fn event_get(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    let out = state.run(move |cx| svc::get(cx, &caller, &id)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

@@ -118,8 +118,7 @@ async fn read_json<T: DeserializeOwned>(
     if empty && !empty_is_object {
         return Err(ApiError::new(ErrorCode::InvalidBody, "the request body is empty; send a JSON object"));
     }
-    let value = serde_json::from_slice(text)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
+    let value = parse_json(text)?;
     let mut h = Sha256::new();
     h.update(req.method().as_str());
     h.update(b" ");
@@ -128,6 +127,27 @@ async fn read_json<T: DeserializeOwned>(
     h.update(&bytes);
     let fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok(JsonBody { value, key, fingerprint })
+}
+
+/// Parses a body; a missing required field is a validation error naming the field (with its
+/// path), any other mismatch an `invalid_body` that says where it is.
+fn parse_json<T: DeserializeOwned>(text: &[u8]) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+            let field = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+            let mut err = ApiError::new(ErrorCode::ValidationFailed, format!("`{field}` is required"));
+            err.errors.push(stratum_api::FieldError { field, code: "required".into(), message: "is required".into() });
+            return err;
+        }
+        let at = if path == "." { String::new() } else { format!(" at `{path}`") };
+        ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid{at}: {message}"))
+    })?;
+    de.end().map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
+    Ok(value)
 }
 
 fn check_json_content_type(req: &HttpRequest) -> Result<(), ApiError> {

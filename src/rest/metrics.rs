@@ -3,8 +3,9 @@
 
 use std::time::Instant;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::web;
@@ -88,8 +89,8 @@ fn status_label(status: u16) -> &'static str {
 /// when it sent a sane one).
 pub async fn observe(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let start = Instant::now();
     let request_id = req
         .headers()
@@ -100,7 +101,7 @@ pub async fn observe(
             HeaderValue::from_str(&ulid::Ulid::new().to_string()).unwrap_or(HeaderValue::from_static("-"))
         });
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let mut res = next.call(req).await?;
+    let res = next.call(req).await?;
     let status = res.status().as_u16();
     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
     let method = res.request().method().as_str().to_owned();
@@ -114,6 +115,27 @@ pub async fn observe(
     } else {
         tracing::debug!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");
     }
+    let is_problem = res.headers().get(CONTENT_TYPE).is_some_and(|v| v == super::problem::PROBLEM_JSON);
+    let mut res = res.map_into_boxed_body();
+    if is_problem {
+        let rid = rid.to_owned();
+        res = res.map_body(|_, body| match body.try_into_bytes() {
+            Ok(bytes) => BoxBody::new(with_request_id(&bytes, rid)),
+            Err(body) => body,
+        });
+    }
     res.headers_mut().insert(REQUEST_ID, request_id);
     Ok(res)
+}
+
+/// The problem document with its request id, so a client's error report can be found in
+/// the server log. Only error answers pay for this.
+fn with_request_id(problem: &[u8], request_id: String) -> Vec<u8> {
+    match serde_json::from_slice::<serde_json::Value>(problem) {
+        Ok(serde_json::Value::Object(mut doc)) => {
+            doc.insert("request_id".into(), serde_json::Value::String(request_id));
+            serde_json::to_vec(&doc).unwrap_or_else(|_| problem.to_vec())
+        }
+        _ => problem.to_vec(),
+    }
 }

@@ -15,6 +15,8 @@ pub mod user;
 
 use std::sync::Arc;
 
+use tokio::sync::Semaphore;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,34 @@ pub struct AppState {
     pub cx: service::Context,
     pub jwt: Arc<JwtKeys>,
     pub metrics: metrics::Metrics,
+    /// Admits as many blocking database calls as the pool has connections: more would
+    /// only queue on the pool inside threads, costing context switches and memory.
+    pub db_gate: Arc<Semaphore>,
+}
+
+impl AppState {
+    pub fn new(cx: service::Context, jwt: JwtKeys, metrics: metrics::Metrics, pool_size: u32) -> AppState {
+        let permits = usize::try_from(pool_size).unwrap_or(1).max(1);
+        AppState { cx, jwt: Arc::new(jwt), metrics, db_gate: Arc::new(Semaphore::new(permits)) }
+    }
+
+    /// Runs a blocking service call on the thread pool, once a database slot is free.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&service::Context) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let _permit = self
+            .db_gate
+            .acquire()
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::ServiceUnavailable, "the server is shutting down"))?;
+        let cx = self.cx.clone();
+        web::block(move || f(&cx))
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::InternalError, "the request was cancelled"))?
+            .map_err(ApiError::from)
+    }
 }
 
 /// Every `/api/v1` operation, in one place: the spec is built from exactly these.
@@ -44,18 +74,6 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(api_key::routes)
             .configure(event::routes),
     );
-}
-
-/// Runs a blocking service call on the thread pool.
-pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
-where
-    F: FnOnce() -> Result<T, ServiceError> + Send + 'static,
-    T: Send + 'static,
-{
-    web::block(f)
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::InternalError, "the request was cancelled"))?
-        .map_err(ApiError::from)
 }
 
 pub fn etag(version: i64) -> String {

@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody};
 use super::problem::ApiError;
-use super::{blocking, outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, PageQuery};
 use crate::auth::Caller;
 use crate::service::role as svc;
 
@@ -27,7 +27,7 @@ async fn role_create(
     body: JsonBody<RoleIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.idempotency(201);
-    let out = blocking(move || svc::create(&state.cx, &caller, body.value, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::create(cx, &caller, body.value, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::CREATED))
 }
 
@@ -45,7 +45,7 @@ async fn role_list(
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
-    let out = blocking(move || svc::list(&state.cx, &caller, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -58,7 +58,7 @@ async fn role_list(
 )]
 #[get("/roles/{id}")]
 async fn role_get(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    let out = state.run(move |cx| svc::get(cx, &caller, &id)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -78,7 +78,7 @@ async fn role_update(
     if_match: IfMatch,
     body: JsonBody<RolePatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::update(&state.cx, &caller, &id, body.value, if_match.0)).await?;
+    let out = state.run(move |cx| svc::update(cx, &caller, &id, body.value, if_match.0)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -96,7 +96,7 @@ async fn role_delete(
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    blocking(move || svc::delete(&state.cx, &caller, &id, if_match.0)).await?;
+    state.run(move |cx| svc::delete(cx, &caller, &id, if_match.0)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

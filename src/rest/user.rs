@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody};
 use super::problem::ApiError;
-use super::{blocking, outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, PageQuery};
 use crate::auth::Caller;
 use crate::service::user as svc;
 
@@ -36,7 +36,7 @@ async fn user_create(
     body: JsonBody<UserIn>,
 ) -> Result<HttpResponse, ApiError> {
     let idem = body.idempotency(201);
-    let out = blocking(move || svc::create(&state.cx, &caller, body.value, idem.as_ref())).await?;
+    let out = state.run(move |cx| svc::create(cx, &caller, body.value, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::CREATED))
 }
 
@@ -55,7 +55,7 @@ async fn user_list(
     q: web::Query<AccountIdQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
-    let out = blocking(move || svc::list(&state.cx, &caller, q.account_id.as_deref(), &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, q.account_id.as_deref(), &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -68,7 +68,7 @@ async fn user_list(
 )]
 #[get("/users/{id}")]
 async fn user_get(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::get(&state.cx, &caller, &id)).await?;
+    let out = state.run(move |cx| svc::get(cx, &caller, &id)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -88,7 +88,7 @@ async fn user_update(
     if_match: IfMatch,
     body: JsonBody<UserPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let out = blocking(move || svc::update(&state.cx, &caller, &id, body.value, if_match.0)).await?;
+    let out = state.run(move |cx| svc::update(cx, &caller, &id, body.value, if_match.0)).await?;
     Ok(versioned(&out, out.version))
 }
 
@@ -106,7 +106,7 @@ async fn user_remove(
     id: web::Path<String>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    blocking(move || svc::remove(&state.cx, &caller, &id, if_match.0)).await?;
+    state.run(move |cx| svc::remove(cx, &caller, &id, if_match.0)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

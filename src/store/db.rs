@@ -110,6 +110,9 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             .connection_timeout(Duration::from_secs(10))
+            // A broken connection fails its query and is replaced; testing every checkout
+            // would add a round trip to every request.
+            .test_on_check_out(false)
             .build(manager)
             .map_err(|e| DbError::Unavailable(e.to_string()))?;
         Ok(Db { pool, backend, write_lock: Arc::new(Mutex::new(())) })

@@ -20,7 +20,10 @@ CREATE TABLE accounts (
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
-CREATE INDEX accounts_parent_id ON accounts (parent_id);
+-- Lists are ordered by id; each filter gets an index that yields its rows in that order.
+CREATE INDEX accounts_parent_id ON accounts (parent_id, id);
+CREATE INDEX accounts_kind ON accounts (kind, id);
+CREATE INDEX accounts_status ON accounts (status, id);
 
 CREATE TABLE roles (
     id TEXT PRIMARY KEY NOT NULL,

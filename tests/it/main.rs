@@ -1,0 +1,18 @@
+//! Black-box integration tests: each test starts a real `stratum serve` process on a
+//! fresh database and talks to it over HTTP. `docs/api.md` is the contract.
+#![allow(clippy::unwrap_used)]
+
+mod client;
+mod support;
+
+mod accounts;
+mod auth;
+mod concurrency;
+mod events;
+mod idempotency;
+mod malformed;
+mod ops;
+mod pagination;
+mod permissions;
+mod tenancy;
+mod users_roles_keys;
