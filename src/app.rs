@@ -80,12 +80,13 @@ pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
             .wrap(middleware::from_fn(rest::metrics::observe))
             .configure(rest::ops::routes)
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
-            .service(web::redirect("/docs", "/docs/"))
             .configure(|cfg| {
                 let mut api = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
                 rest::api_routes(&mut api);
             })
+            // After the API: routes are tried in order, and this one matches by regex.
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
+            .service(web::redirect("/docs", "/docs/"))
             .default_service(web::to(rest::ops::route_not_found))
     });
     if config.workers > 0 {

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -87,10 +87,10 @@ fn status_label(status: u16) -> &'static str {
 
 /// Records the request in the metrics, logs it, and sets `x-request-id` (the caller's own
 /// when it sent a sane one).
-pub async fn observe(
+pub async fn observe<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B, BoxBody>>, actix_web::Error> {
     let start = Instant::now();
     let request_id = req
         .headers()
@@ -116,14 +116,16 @@ pub async fn observe(
         tracing::debug!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");
     }
     let is_problem = res.headers().get(CONTENT_TYPE).is_some_and(|v| v == super::problem::PROBLEM_JSON);
-    let mut res = res.map_into_boxed_body();
-    if is_problem {
+    // Only problem documents are rewritten; every other body passes through unboxed.
+    let mut res = if is_problem {
         let rid = rid.to_owned();
-        res = res.map_body(|_, body| match body.try_into_bytes() {
-            Ok(bytes) => BoxBody::new(with_request_id(&bytes, rid)),
-            Err(body) => body,
-        });
-    }
+        res.map_body(|_, body| match body.try_into_bytes() {
+            Ok(bytes) => EitherBody::right(BoxBody::new(with_request_id(&bytes, rid))),
+            Err(body) => EitherBody::left(body),
+        })
+    } else {
+        res.map_into_left_body()
+    };
     res.headers_mut().insert(REQUEST_ID, request_id);
     Ok(res)
 }

@@ -27,8 +27,8 @@ pub fn enum_text<T: Serialize>(value: &T) -> String {
 
 /// The wire enum stored as text; a value the code does not know is a corrupt row.
 pub fn text_enum<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|e| DieselError::DeserializationError(Box::new(e)))
+    use serde::de::value::{Error, StrDeserializer};
+    T::deserialize(StrDeserializer::<Error>::new(text)).map_err(|e| DieselError::DeserializationError(Box::new(e)))
 }
 
 /// A JSON column.
