@@ -11,6 +11,7 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::rest::{self, AppState};
 use crate::service::{bootstrap, demo, Context};
+use crate::soap::{self, Soap};
 use crate::store::Db;
 
 #[derive(Debug, thiserror::Error)]
@@ -72,14 +73,18 @@ pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
     let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size));
     let spec = rest::openapi::spec();
+    let soap = web::Data::new(Soap::from_spec(&spec).map_err(|e| StartError::Setup(e.to_string()))?);
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
+            .app_data(soap.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
+            .wrap(middleware::from_fn(soap::translate::translate))
             .wrap(middleware::from_fn(rest::metrics::observe))
             .configure(rest::ops::routes)
+            .configure(soap::routes)
             .configure(|cfg| {
                 let mut api = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
                 rest::api_routes(&mut api);

@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// Print the OpenAPI contract.
     Openapi,
+    /// Print the WSDL contract of the SOAP endpoint.
+    Wsdl,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,5 +11,6 @@ pub mod events;
 pub mod ids;
 pub mod rest;
 pub mod service;
+pub mod soap;
 pub mod store;
 pub mod telemetry;

@@ -9,13 +9,28 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 use stratum::cli::{AdminCommand, Cli, Command};
 use stratum::config::Config;
-use stratum::{app, rest, service, telemetry};
+use stratum::{app, rest, service, soap, telemetry};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Command::Openapi = cli.command {
-        print!("{}", rest::openapi::spec_json());
-        return ExitCode::SUCCESS;
+    match cli.command {
+        Command::Openapi => {
+            print!("{}", rest::openapi::spec_json());
+            return ExitCode::SUCCESS;
+        }
+        Command::Wsdl => {
+            return match soap::wsdl_text() {
+                Ok(w) => {
+                    print!("{w}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("stratum: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        _ => {}
     }
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
@@ -34,7 +49,7 @@ fn main() -> ExitCode {
                 println!("{key}");
                 eprintln!("provider admin key for account {account}; it is shown only this once");
             }),
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::Wsdl => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

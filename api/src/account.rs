@@ -109,7 +109,7 @@ pub struct AccountPatch {
     pub address: Option<Option<Address>>,
     /// Replaces the whole metadata map.
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = BTreeMap<String, String>)]
     pub metadata: Option<BTreeMap<String, String>>,
 }
 

@@ -8,12 +8,16 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::{web, HttpMessage};
 use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
 
 use super::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The request's id, for layers below this middleware (in the request's extensions).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
 
 pub struct Metrics {
     registry: Registry,
@@ -101,6 +105,9 @@ pub async fn observe<B: MessageBody + 'static>(
             HeaderValue::from_str(&ulid::Ulid::new().to_string()).unwrap_or(HeaderValue::from_static("-"))
         });
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    if let Ok(id) = request_id.to_str() {
+        req.extensions_mut().insert(RequestId(id.to_owned()));
+    }
     let res = next.call(req).await?;
     let status = res.status().as_u16();
     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
@@ -110,7 +117,10 @@ pub async fn observe<B: MessageBody + 'static>(
         state.metrics.observe(&method, &route, status, elapsed.as_secs_f64());
     }
     let rid = request_id.to_str().unwrap_or("-");
-    if status >= 500 {
+    // SOAP 1.1 answers every fault with 500; the failures behind real server faults are
+    // logged where they happen.
+    let soap = res.request().path() == "/soap";
+    if status >= 500 && !soap {
         tracing::error!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");
     } else {
         tracing::debug!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");

@@ -80,3 +80,12 @@ pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<boo
         .execute(conn)?;
     Ok(n == 1)
 }
+
+pub fn find_live_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiKeyRow>> {
+    dsl::api_keys
+        .filter(dsl::id.eq(id))
+        .filter(dsl::revoked_at.is_null())
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}

@@ -9,6 +9,7 @@ pub mod event;
 pub mod idempotency;
 pub mod role;
 pub mod schema;
+pub mod soap_nonce;
 pub mod user;
 
 pub use db::{Db, DbConn, DbError};

@@ -91,4 +91,11 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(accounts, roles, users, api_keys, events, idempotency_keys);
+diesel::table! {
+    soap_nonces (nonce) {
+        nonce -> Text,
+        seen_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(accounts, roles, users, api_keys, events, idempotency_keys, soap_nonces);

@@ -14,5 +14,6 @@ mod malformed;
 mod ops;
 mod pagination;
 mod permissions;
+mod soap;
 mod tenancy;
 mod users_roles_keys;

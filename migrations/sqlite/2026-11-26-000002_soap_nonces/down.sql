@@ -1,0 +1,1 @@
+DROP TABLE soap_nonces;
