@@ -54,6 +54,21 @@ done
 read -r _ h_rps h_p50 h_p99 h_bad g_rps g_p50 g_p99 g_bad < <(printf '%s\n' "${rounds[@]}" | sort -n | sed -n 2p)
 read -r p_rps p_p50 p_p99 p_bad < <(measure -s "$dir/post.lua" "$base/api/v1/accounts")
 
+# The same read and create over SOAP (Bearer token in the HTTP header, as for REST).
+soap_lua() {
+  cat <<LUA
+wrk.method = "POST"
+wrk.body = '<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:stratum:api:v1"><s:Body>$2</s:Body></s:Envelope>'
+wrk.headers["Content-Type"] = "text/xml; charset=utf-8"
+wrk.headers["SOAPAction"] = '"urn:stratum:api:v1/$1"'
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+}
+soap_lua AccountGet "<t:AccountGet><t:id>$id</t:id></t:AccountGet>" >"$dir/soap_get.lua"
+soap_lua AccountCreate "<t:AccountCreate><t:kind>customer</t:kind><t:name>Load Test Customer</t:name><t:email>load@example.com</t:email></t:AccountCreate>" >"$dir/soap_post.lua"
+read -r sg_rps sg_p50 sg_p99 sg_bad < <(measure -s "$dir/soap_get.lua" "$base/soap")
+read -r sp_rps sp_p50 sp_p99 sp_bad < <(measure -s "$dir/soap_post.lua" "$base/soap")
+
 # Scale: 100,100 accounts, then reads of a small subtree deep in the tree and of the whole.
 provider="$(curl -sf "$base/api/v1/accounts/$id" -H "Authorization: Bearer $token" | json parent_id)"
 provider_path="/$provider/"
@@ -70,8 +85,11 @@ row() { printf '%-28s %10s %9s %9s %8s %14s\n' "$1" "$2" "$3" "$4" "$5" "$(pytho
 row "GET /healthz" "$h_rps" "$h_p50" "$h_p99" "$h_bad"
 row "GET /api/v1/accounts/{id}" "$g_rps" "$g_p50" "$g_p99" "$g_bad"
 row "POST /api/v1/accounts" "$p_rps" "$p_p50" "$p_p99" "$p_bad"
+row "SOAP AccountGet" "$sg_rps" "$sg_p50" "$sg_p99" "$sg_bad"
+row "SOAP AccountCreate" "$sp_rps" "$sp_p50" "$sp_p99" "$sp_bad"
 row "GET accounts, subtree*" "$s_rps" "$s_p50" "$s_p99" "$s_bad"
 row "GET accounts?kind=reseller*" "$a_rps" "$a_p50" "$a_p99" "$a_bad"
 echo "* with 100,100 accounts in the tree: a sub-reseller's 100-account subtree, and the provider's first page of resellers"
+echo "SOAP/REST: AccountGet $(python3 -c "print(f'{$sg_rps/$g_rps:.2f}')"), AccountCreate $(python3 -c "print(f'{$sp_rps/$p_rps:.2f}')") (target >= 0.70)"
 echo "GET/healthz ratios of the three rounds: $(printf '%s\n' "${rounds[@]}" | cut -d' ' -f1 | sort -n | tr '\n' ' ')"
 echo "($conns connections, $duration each, SQLite, wrk and server sharing $(nproc) cores)"

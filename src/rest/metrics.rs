@@ -19,6 +19,11 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
 
+/// Set by the SOAP layer on the requests it translated: the operation, for the route
+/// label and the log.
+#[derive(Debug, Clone)]
+pub struct SoapOperation(pub String);
+
 pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
@@ -110,7 +115,8 @@ pub async fn observe<B: MessageBody + 'static>(
     }
     let res = next.call(req).await?;
     let status = res.status().as_u16();
-    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let soap = res.request().extensions().get::<SoapOperation>().map(|o| format!("/soap#{}", o.0));
+    let route = soap.clone().or_else(|| res.request().match_pattern()).unwrap_or_else(|| "unmatched".to_owned());
     let method = res.request().method().as_str().to_owned();
     let elapsed = start.elapsed();
     if let Some(state) = state {
@@ -119,8 +125,7 @@ pub async fn observe<B: MessageBody + 'static>(
     let rid = request_id.to_str().unwrap_or("-");
     // SOAP 1.1 answers every fault with 500; the failures behind real server faults are
     // logged where they happen.
-    let soap = res.request().path() == "/soap";
-    if status >= 500 && !soap {
+    if status >= 500 && soap.is_none() && route != "/soap" {
         tracing::error!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");
     } else {
         tracing::debug!(request_id = rid, method, route, status, micros = elapsed.as_micros() as u64, "request");

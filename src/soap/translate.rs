@@ -14,7 +14,7 @@ use super::convert::{to_rest, to_xml};
 use super::envelope::{self, Side, Version};
 use super::security::{credential, Credential};
 use super::{wsdl, xml, Soap};
-use crate::rest::metrics::RequestId;
+use crate::rest::metrics::{RequestId, SoapOperation};
 use crate::rest::AppState;
 use crate::service::auth::{exchange, exchange_digest, DigestToken};
 use stratum_api::ErrorCode;
@@ -78,6 +78,7 @@ pub async fn translate<B: MessageBody + 'static>(
     };
     let version = call.version;
     let operation = call.operation.clone();
+    req.extensions_mut().insert(SoapOperation(operation.clone()));
     rewrite(&mut req, call);
     let res = next.call(req).await?;
     Ok(answer(res, version, &operation, &soap).await)
@@ -147,6 +148,12 @@ async fn prepare(
         }
     }
     let cred = credential(&request.headers).map_err(|m| fail(Fault::client(ErrorCode::Unauthenticated, m)))?;
+    if cred.is_none() && op.secured && !req.headers().contains_key(header::AUTHORIZATION) {
+        return Err(fail(Fault::client(
+            ErrorCode::Unauthenticated,
+            "send a WS-Security UsernameToken with the API key as password, or an `Authorization: Bearer <access token>` header",
+        )));
+    }
     if let Some(cred) = cred {
         let jwt = state.jwt.clone();
         let token = state

@@ -96,11 +96,12 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
     let mut root = None;
     loop {
         let (resolved, event) = reader.read_resolved_event().map_err(malformed)?;
+        let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
                 return Err(XmlError::Malformed("content after the root element".into()));
             }
-            Event::Start(e) => {
+            Event::Start(e) | Event::Empty(e) => {
                 count += 1;
                 if count > MAX_ELEMENTS {
                     return Err(XmlError::TooManyElements);
@@ -110,21 +111,13 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
                 }
                 let ns = ns_of(resolved)?;
                 let el = open(&reader, ns, &e)?;
-                stack.push(el);
-            }
-            Event::Empty(e) => {
-                count += 1;
-                if count > MAX_ELEMENTS {
-                    return Err(XmlError::TooManyElements);
-                }
-                if stack.len() >= MAX_DEPTH {
-                    return Err(XmlError::TooDeep);
-                }
-                let ns = ns_of(resolved)?;
-                let el = open(&reader, ns, &e)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(el),
-                    None => root = Some(el),
+                if empty {
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(el),
+                        None => root = Some(el),
+                    }
+                } else {
+                    stack.push(el);
                 }
             }
             Event::End(_) => {

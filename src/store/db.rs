@@ -58,8 +58,7 @@ impl ManageConnection for Manager {
                 // WAL lets readers run beside the writer; NORMAL is durable in WAL mode
                 // except for the last transactions on power loss; mmap saves read syscalls.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; \
+                    "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
                      PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
@@ -106,6 +105,14 @@ pub enum DbError {
 impl Db {
     pub fn connect(url: &str, pool_size: u32) -> Result<Db, DbError> {
         let backend = Backend::of_url(url);
+        if backend == Backend::Sqlite {
+            // WAL is a property of the file: set it once, before the pool opens several
+            // connections at the same time (switching the mode needs the file alone).
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            let mut first =
+                diesel::SqliteConnection::establish(path).map_err(|e| DbError::Unavailable(e.to_string()))?;
+            first.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")?;
+        }
         let manager = Manager { url: url.to_owned(), backend };
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))

@@ -92,6 +92,9 @@ fn accounts_round_trip_over_soap_and_agree_with_rest() {
     }
     assert_eq!(seen.len(), 2, "the provider and the new reseller: {seen:?}");
     assert!(seen.contains(&id));
+    // Metrics tell SOAP calls apart from the REST routes they run.
+    let metrics = srv.call(Method::GET, "/metrics").send();
+    assert!(metrics.text.contains("route=\"/soap#AccountList\",status=\"200\""), "{}", metrics.text);
 }
 
 #[test]
