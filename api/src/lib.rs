@@ -13,3 +13,12 @@ pub mod role;
 pub mod user;
 
 pub use error::{ErrorCode, FieldError, Problem};
+
+// Every wire type at the root as well, under the name the OpenAPI document gives its
+// schema, so that code generated from the document (the Rust client) can name them.
+pub use account::*;
+pub use api_key::*;
+pub use auth::*;
+pub use event::*;
+pub use role::*;
+pub use user::*;
