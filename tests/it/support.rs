@@ -128,6 +128,9 @@ impl TestServer {
             }
         });
 
+        // In a workspace build reqwest has the Rust client's TLS without a bundled crypto
+        // provider; it needs one installed even for plain HTTP.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = Client::builder().timeout(Duration::from_secs(120)).no_proxy().build().expect("http client");
         let mut srv =
             TestServer { child, base: String::new(), bootstrap_key, jwt_secret, jwt_kid, http, stderr, pg, _dir: dir };
