@@ -10,9 +10,10 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::rest::{self, AppState};
-use crate::service::{bootstrap, demo, Context};
+use crate::service::{bootstrap, demo, Context, Settings};
 use crate::soap::{self, Soap};
 use crate::store::Db;
+use crate::tasks;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -38,7 +39,8 @@ pub fn open_database(config: &Config) -> Result<Context, StartError> {
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
-    Ok(Context { db, clock: Arc::new(SystemClock) })
+    let settings = Settings { allow_private_webhook_urls: config.webhook_allow_private_urls };
+    Ok(Context { db, clock: Arc::new(SystemClock), settings: Arc::new(settings) })
 }
 
 fn jwt_keys(config: &Config) -> Result<JwtKeys, StartError> {
@@ -71,7 +73,9 @@ pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
         print_demo(demo::seed(&cx)?, &config.listen);
     }
     let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
-    let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size));
+    let wake = tasks::Wake::default();
+    tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency);
+    let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
     let spec = rest::openapi::spec();
     let soap = web::Data::new(Soap::from_spec(&spec).map_err(|e| StartError::Setup(e.to_string()))?);
     let max_body = config.max_body_bytes;

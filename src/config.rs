@@ -53,6 +53,8 @@ pub struct Config {
     pub jwt_ttl_seconds: u64,
     pub bootstrap_api_key: Option<Secret>,
     pub max_body_bytes: usize,
+    pub webhook_allow_private_urls: bool,
+    pub webhook_concurrency: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +99,9 @@ impl Config {
         if self.database_pool_size == 0 || self.database_pool_size > 256 {
             return Err(ConfigError("database_pool_size must be between 1 and 256".into()));
         }
+        if !(1..=1024).contains(&self.webhook_concurrency) {
+            return Err(ConfigError("webhook_concurrency must be between 1 and 1024".into()));
+        }
         if self.max_body_bytes < 1024 {
             return Err(ConfigError("max_body_bytes must be at least 1024".into()));
         }
@@ -129,7 +134,7 @@ mod tests {
         for key in ["jwt_signing_secret", "jwt_verification_keys", "bootstrap_api_key", "listen"] {
             assert!(keys.iter().any(|k| k == key), "{key} undocumented");
         }
-        assert_eq!(keys.len(), 12);
+        assert_eq!(keys.len(), 14);
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub const USER: &str = "usr";
 pub const ROLE: &str = "rol";
 pub const API_KEY: &str = "key";
 pub const EVENT: &str = "evt";
+pub const WEBHOOK_ENDPOINT: &str = "whe";
+pub const DELIVERY: &str = "dlv";
+pub const ATTEMPT: &str = "att";
+pub const TASK: &str = "tsk";
 
 #[cfg(test)]
 mod tests {

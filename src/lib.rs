@@ -13,4 +13,5 @@ pub mod rest;
 pub mod service;
 pub mod soap;
 pub mod store;
+pub mod tasks;
 pub mod telemetry;

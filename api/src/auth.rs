@@ -3,9 +3,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Exchange an API key for an access token. Either `api_key`, or the OAuth2
-/// client-credentials fields (`grant_type=client_credentials` and the key as
-/// `client_secret`), which may also be sent form-encoded.
+/// Exchange an API key for an access token: `api_key`, or the OAuth2 client-credentials
+/// fields (`grant_type` `client_credentials` and the key as `client_secret`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenIn {
@@ -17,6 +16,25 @@ pub struct TokenIn {
     pub client_id: Option<String>,
     #[serde(default)]
     pub client_secret: Option<String>,
+}
+
+/// The OAuth2 grant the token endpoint supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantType {
+    ClientCredentials,
+}
+
+/// The OAuth2 client-credentials form (`application/x-www-form-urlencoded`), the API key
+/// as `client_secret`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenForm {
+    pub grant_type: GrantType,
+    /// Ignored: the key identifies its holder.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    pub client_secret: String,
 }
 
 /// An access token, to send as `Authorization: Bearer <access_token>`.

@@ -5,13 +5,17 @@
 pub mod account;
 pub mod api_key;
 pub mod auth;
+pub mod empty;
 pub mod error;
 pub mod event;
 pub mod nullable;
 pub mod page;
 pub mod role;
+pub mod task;
 pub mod user;
+pub mod webhook;
 
+pub use empty::EmptyIn;
 pub use error::{ErrorCode, FieldError, Problem};
 
 // Every wire type at the root as well, under the name the OpenAPI document gives its
@@ -21,4 +25,6 @@ pub use api_key::*;
 pub use auth::*;
 pub use event::*;
 pub use role::*;
+pub use task::*;
 pub use user::*;
+pub use webhook::*;

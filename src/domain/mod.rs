@@ -5,3 +5,4 @@ pub mod pagination;
 pub mod permission;
 pub mod tree;
 pub mod validation;
+pub mod webhook;

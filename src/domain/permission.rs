@@ -14,10 +14,14 @@ pub enum Permission {
     ApiKeysRead,
     ApiKeysWrite,
     EventsRead,
+    WebhooksRead,
+    WebhooksWrite,
+    TasksRead,
+    TasksWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 13] = [
         Permission::AccountsRead,
         Permission::AccountsWrite,
         Permission::UsersRead,
@@ -27,6 +31,10 @@ impl Permission {
         Permission::ApiKeysRead,
         Permission::ApiKeysWrite,
         Permission::EventsRead,
+        Permission::WebhooksRead,
+        Permission::WebhooksWrite,
+        Permission::TasksRead,
+        Permission::TasksWrite,
     ];
 
     pub fn name(self) -> &'static str {
@@ -40,6 +48,10 @@ impl Permission {
             Permission::ApiKeysRead => "api_keys.read",
             Permission::ApiKeysWrite => "api_keys.write",
             Permission::EventsRead => "events.read",
+            Permission::WebhooksRead => "webhooks.read",
+            Permission::WebhooksWrite => "webhooks.write",
+            Permission::TasksRead => "tasks.read",
+            Permission::TasksWrite => "tasks.write",
         }
     }
 
@@ -54,6 +66,10 @@ impl Permission {
             Permission::ApiKeysRead => "Read API keys (never their secrets)",
             Permission::ApiKeysWrite => "Issue and revoke API keys",
             Permission::EventsRead => "Read the event log",
+            Permission::WebhooksRead => "Read webhook endpoints, deliveries and attempts",
+            Permission::WebhooksWrite => "Manage webhook endpoints, retry deliveries, replay events",
+            Permission::TasksRead => "Read tasks",
+            Permission::TasksWrite => "Retry and cancel tasks",
         }
     }
 
@@ -184,7 +200,9 @@ impl BuiltInRole {
         match self {
             BuiltInRole::Admin => PermissionSet::all(),
             BuiltInRole::Billing => [AccountsRead, AccountsWrite, EventsRead].into_iter().collect(),
-            BuiltInRole::Technical => [AccountsRead, EventsRead].into_iter().collect(),
+            BuiltInRole::Technical => {
+                [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite].into_iter().collect()
+            }
             BuiltInRole::ReadOnly => Permission::ALL.into_iter().filter(|p| p.is_read()).collect(),
         }
     }

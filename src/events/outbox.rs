@@ -39,6 +39,7 @@ pub fn emit<T: Serialize>(conn: &mut DbConn, now: DateTime<Utc>, e: NewEvent<'_,
             data: json_text(e.data),
             previous: e.previous.as_ref().map(json_text),
             occurred_at: to_db(now),
+            dispatched_at: None,
         },
     )
 }

@@ -11,7 +11,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
-use super::{outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::auth::Caller;
 use crate::domain::account::StatusAction;
 use crate::service::account as svc;
@@ -35,7 +35,7 @@ pub struct AccountListQuery {
 #[utoipa::path(
     operation_id = "AccountCreate",
     tag = "Accounts",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe: the same key and body replay the first answer")),
+    params(IdempotencyKeyHeader),
     request_body = AccountIn,
     responses((status = 201, description = "The new account", body = AccountOut))
 )]
@@ -98,7 +98,7 @@ async fn account_get(
 #[utoipa::path(
     operation_id = "AccountUpdate",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version the change is based on")),
+    params(("id" = String, Path, description = "Account id"), IfMatchHeader),
     request_body = AccountPatch,
     responses((status = 200, description = "The changed account", body = AccountOut))
 )]
@@ -131,7 +131,7 @@ async fn status_action(
 #[utoipa::path(
     operation_id = "AccountHoldPlace",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    params(("id" = String, Path, description = "Account id"), IdempotencyKeyHeader),
     request_body = AccountHoldIn,
     responses((status = 200, description = "The account on hold", body = AccountOut))
 )]
@@ -154,8 +154,8 @@ async fn account_hold_place(
 #[utoipa::path(
     operation_id = "AccountHoldRelease",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    request_body(content = AccountActionIn, description = "Optional; an empty body is `{}`"),
+    params(("id" = String, Path, description = "Account id"), IdempotencyKeyHeader),
+    request_body(content = Option<AccountActionIn>, description = "Optional; no body is `{}`"),
     responses((status = 200, description = "The active account", body = AccountOut))
 )]
 #[post("/accounts/{id}/release-hold")]
@@ -172,8 +172,8 @@ async fn account_hold_release(
 #[utoipa::path(
     operation_id = "AccountSuspend",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    request_body(content = AccountActionIn, description = "Optional; an empty body is `{}`"),
+    params(("id" = String, Path, description = "Account id"), IdempotencyKeyHeader),
+    request_body(content = Option<AccountActionIn>, description = "Optional; no body is `{}`"),
     responses((status = 200, description = "The suspended account", body = AccountOut))
 )]
 #[post("/accounts/{id}/suspend")]
@@ -190,8 +190,8 @@ async fn account_suspend(
 #[utoipa::path(
     operation_id = "AccountReactivate",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    request_body(content = AccountActionIn, description = "Optional; an empty body is `{}`"),
+    params(("id" = String, Path, description = "Account id"), IdempotencyKeyHeader),
+    request_body(content = Option<AccountActionIn>, description = "Optional; no body is `{}`"),
     responses((status = 200, description = "The active account", body = AccountOut))
 )]
 #[post("/accounts/{id}/reactivate")]
@@ -208,8 +208,8 @@ async fn account_reactivate(
 #[utoipa::path(
     operation_id = "AccountCancel",
     tag = "Accounts",
-    params(("id" = String, Path, description = "Account id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    request_body(content = AccountActionIn, description = "Optional; an empty body is `{}`"),
+    params(("id" = String, Path, description = "Account id"), IdempotencyKeyHeader),
+    request_body(content = Option<AccountActionIn>, description = "Optional; no body is `{}`"),
     responses((status = 200, description = "The cancelled account", body = AccountOut))
 )]
 #[post("/accounts/{id}/cancel")]

@@ -3,12 +3,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use stratum_api::api_key::{ApiKeyCreatedOut, ApiKeyIn, ApiKeyOut, ApiKeyPage};
+use stratum_api::EmptyIn;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
 use super::user::AccountIdQuery;
-use super::{outcome, AppState, PageQuery};
+use super::{outcome, AppState, IdempotencyKeyHeader, PageQuery};
 use crate::auth::Caller;
 use crate::service::api_key as svc;
 
@@ -17,7 +18,7 @@ use crate::service::api_key as svc;
 #[utoipa::path(
     operation_id = "ApiKeyCreate",
     tag = "API keys",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    params(IdempotencyKeyHeader),
     request_body = ApiKeyIn,
     responses((status = 201, description = "The new key, with its secret", body = ApiKeyCreatedOut))
 )]
@@ -73,8 +74,8 @@ async fn api_key_get(
 #[utoipa::path(
     operation_id = "ApiKeyRevoke",
     tag = "API keys",
-    params(("id" = String, Path, description = "API key id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
-    request_body(content = Object, description = "Empty, or `{}`"),
+    params(("id" = String, Path, description = "API key id"), IdempotencyKeyHeader),
+    request_body(content = Option<EmptyIn>, description = "No body, or `{}`"),
     responses((status = 200, description = "The revoked key", body = ApiKeyOut))
 )]
 #[post("/api-keys/{id}/revoke")]
@@ -88,11 +89,6 @@ async fn api_key_revoke(
     let out = state.run(move |cx| svc::revoke(cx, &caller, &id, idem.as_ref())).await?;
     Ok(outcome(out, StatusCode::OK))
 }
-
-/// An action without fields.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EmptyIn {}
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(api_key_create).service(api_key_list).service(api_key_get).service(api_key_revoke);

@@ -2,7 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use stratum_api::auth::{TokenIn, TokenOut};
+use stratum_api::auth::{TokenForm, TokenIn, TokenOut};
 use stratum_api::ErrorCode;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -19,7 +19,7 @@ use crate::service::auth as svc;
     operation_id = "AuthTokenCreate",
     tag = "Auth",
     security(()),
-    request_body(content((TokenIn = "application/json"), (TokenIn = "application/x-www-form-urlencoded"))),
+    request_body(content((TokenIn = "application/json"), (TokenForm = "application/x-www-form-urlencoded"))),
     responses((status = 200, description = "An access token", body = TokenOut))
 )]
 #[post("/auth/token")]
@@ -51,7 +51,13 @@ fn parse(req: &HttpRequest, body: &[u8]) -> Result<TokenIn, ApiError> {
     let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
-        "application/x-www-form-urlencoded" => serde_urlencoded::from_bytes(body)
+        "application/x-www-form-urlencoded" => serde_urlencoded::from_bytes::<TokenForm>(body)
+            .map(|f| TokenIn {
+                grant_type: Some("client_credentials".into()),
+                client_id: f.client_id,
+                client_secret: Some(f.client_secret),
+                ..TokenIn::default()
+            })
             .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the form is not valid: {e}"))),
         "application/json" => serde_json::from_slice(body)
             .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}"))),

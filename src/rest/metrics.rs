@@ -121,6 +121,9 @@ pub async fn observe<B: MessageBody + 'static>(
     let elapsed = start.elapsed();
     if let Some(state) = state {
         state.metrics.observe(&method, &route, status, elapsed.as_secs_f64());
+        if method != "GET" && status < 400 {
+            state.wake.dispatcher.notify_one();
+        }
     }
     let rid = request_id.to_str().unwrap_or("-");
     // SOAP 1.1 answers every fault with 500; the failures behind real server faults are

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod api_key;
 pub mod auth;
+pub mod delivery;
 pub mod event;
 pub mod extract;
 pub mod metrics;
@@ -11,7 +12,9 @@ pub mod openapi;
 pub mod ops;
 pub mod problem;
 pub mod role;
+pub mod task;
 pub mod user;
+pub mod webhook_endpoint;
 
 use std::sync::Arc;
 
@@ -37,12 +40,20 @@ pub struct AppState {
     /// Admits as many blocking database calls as the pool has connections: more would
     /// only queue on the pool inside threads, costing context switches and memory.
     pub db_gate: Arc<Semaphore>,
+    /// Wakes the dispatcher after requests that may have written events.
+    pub wake: crate::tasks::Wake,
 }
 
 impl AppState {
-    pub fn new(cx: service::Context, jwt: JwtKeys, metrics: metrics::Metrics, pool_size: u32) -> AppState {
+    pub fn new(
+        cx: service::Context,
+        jwt: JwtKeys,
+        metrics: metrics::Metrics,
+        pool_size: u32,
+        wake: crate::tasks::Wake,
+    ) -> AppState {
         let permits = usize::try_from(pool_size).unwrap_or(1).max(1);
-        AppState { cx, jwt: Arc::new(jwt), metrics, db_gate: Arc::new(Semaphore::new(permits)) }
+        AppState { cx, jwt: Arc::new(jwt), metrics, db_gate: Arc::new(Semaphore::new(permits)), wake }
     }
 
     /// Runs a service call. On SQLite it runs right here on the worker: its queries take
@@ -79,7 +90,10 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(user::routes)
             .configure(role::routes)
             .configure(api_key::routes)
-            .configure(event::routes),
+            .configure(event::routes)
+            .configure(webhook_endpoint::routes)
+            .configure(delivery::routes)
+            .configure(task::routes),
     );
 }
 
@@ -103,6 +117,26 @@ pub fn outcome<T: Serialize>(o: Outcome<T>, status: StatusCode) -> HttpResponse 
                 .body(body)
         }
     }
+}
+
+/// The `Idempotency-Key` header of POST operations (documentation only: the body
+/// extractor reads it).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IdempotencyKeyHeader {
+    /// Makes a retry safe: the same key with the same request replays the first answer;
+    /// with another request it is refused. 1 to 255 printable characters.
+    #[param(rename = "Idempotency-Key", required = false, min_length = 1, max_length = 255)]
+    pub idempotency_key: String,
+}
+
+/// The `If-Match` header of changes (documentation only: `IfMatch` reads it).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IfMatchHeader {
+    /// The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+    #[param(rename = "If-Match", required = false)]
+    pub if_match: String,
 }
 
 /// `?limit=&cursor=`, shared by every list.

@@ -25,6 +25,8 @@ use stratum_api::{ErrorCode, FieldError, Problem};
         (name = "Roles", description = "Roles and permissions"),
         (name = "API keys", description = "Credentials of integrations"),
         (name = "Events", description = "The event catalog and the event log"),
+        (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
+        (name = "Tasks", description = "Durable asynchronous work: deliveries and jobs"),
     )
 )]
 struct ApiDoc;
@@ -51,10 +53,30 @@ impl Modify for Conventions {
             let ops: [&mut Option<Operation>; 5] =
                 [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
             for op in ops.into_iter().flatten() {
+                unwrap_optional_body(op);
                 op.responses.responses.insert("default".into(), problem.clone().into());
-                if op.security.is_none() {
-                    op.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
-                }
+                op.security = match op.security.take() {
+                    None => Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]),
+                    // `security(())` on a handler means "no authentication": an empty list,
+                    // not one empty requirement (which generators read as "optional").
+                    Some(_) => Some(Vec::new()),
+                };
+            }
+        }
+    }
+}
+
+/// An optional body is declared `Option<T>` on the handler, which utoipa renders as
+/// `T | null` and not required. The body must not be `null`, only absent: keep `T`.
+fn unwrap_optional_body(op: &mut Operation) {
+    use utoipa::openapi::schema::Schema;
+    use utoipa::openapi::RefOr;
+    let Some(RefOr::T(body)) = op.request_body.as_mut() else { return };
+    for content in body.content.values_mut() {
+        let RefOr::T(content) = content else { continue };
+        if let Some(RefOr::T(Schema::OneOf(one_of))) = &content.schema {
+            if let Some(reference) = one_of.items.iter().find(|i| matches!(i, RefOr::Ref(_))).cloned() {
+                content.schema = Some(reference);
             }
         }
     }

@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody};
 use super::problem::ApiError;
-use super::{outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::auth::Caller;
 use crate::service::role as svc;
 
@@ -16,7 +16,7 @@ use crate::service::role as svc;
 #[utoipa::path(
     operation_id = "RoleCreate",
     tag = "Roles",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    params(IdempotencyKeyHeader),
     request_body = RoleIn,
     responses((status = 201, description = "The new role", body = RoleOut))
 )]
@@ -66,7 +66,7 @@ async fn role_get(state: web::Data<AppState>, caller: Caller, id: web::Path<Stri
 #[utoipa::path(
     operation_id = "RoleUpdate",
     tag = "Roles",
-    params(("id" = String, Path, description = "Role id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version the change is based on")),
+    params(("id" = String, Path, description = "Role id"), IfMatchHeader),
     request_body = RolePatch,
     responses((status = 200, description = "The changed role", body = RoleOut))
 )]
@@ -86,7 +86,7 @@ async fn role_update(
 #[utoipa::path(
     operation_id = "RoleDelete",
     tag = "Roles",
-    params(("id" = String, Path, description = "Role id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version to delete")),
+    params(("id" = String, Path, description = "Role id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"))
 )]
 #[delete("/roles/{id}")]

@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::extract::{IfMatch, JsonBody};
 use super::problem::ApiError;
-use super::{outcome, versioned, AppState, PageQuery};
+use super::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::auth::Caller;
 use crate::service::user as svc;
 
@@ -25,7 +25,7 @@ pub struct AccountIdQuery {
 #[utoipa::path(
     operation_id = "UserCreate",
     tag = "Users",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry safe")),
+    params(IdempotencyKeyHeader),
     request_body = UserIn,
     responses((status = 201, description = "The new user", body = UserOut))
 )]
@@ -76,7 +76,7 @@ async fn user_get(state: web::Data<AppState>, caller: Caller, id: web::Path<Stri
 #[utoipa::path(
     operation_id = "UserUpdate",
     tag = "Users",
-    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version the change is based on")),
+    params(("id" = String, Path, description = "User id"), IfMatchHeader),
     request_body = UserPatch,
     responses((status = 200, description = "The changed user", body = UserOut))
 )]
@@ -96,7 +96,7 @@ async fn user_update(
 #[utoipa::path(
     operation_id = "UserRemove",
     tag = "Users",
-    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "The ETag of the version to remove")),
+    params(("id" = String, Path, description = "User id"), IfMatchHeader),
     responses((status = 204, description = "Removed"))
 )]
 #[delete("/users/{id}")]

@@ -27,7 +27,7 @@ pub fn types() -> EventTypePage {
     }
 }
 
-fn to_out(row: &EventRow) -> Result<EventOut, ServiceError> {
+pub(crate) fn to_out(row: &EventRow) -> Result<EventOut, ServiceError> {
     let domain = EventType::from_name(&row.event_type)
         .map(|t| t.def().domain.as_str())
         .ok_or_else(|| ServiceError::Internal(format!("event type {} is not in the catalog", row.event_type)))?;

@@ -5,12 +5,16 @@ pub mod account;
 pub mod api_key;
 pub mod auth;
 pub mod bootstrap;
+pub mod delivery;
 pub mod demo;
+pub mod dispatch;
 pub mod error;
 pub mod event;
 pub mod idempotency;
 pub mod role;
+pub mod task;
 pub mod user;
+pub mod webhook_endpoint;
 
 use std::sync::Arc;
 
@@ -22,11 +26,19 @@ use crate::clock::Clock;
 use crate::domain::permission::Permission;
 use crate::store::Db;
 
-/// What every use case needs: the database and the clock.
+/// What every use case needs: the database, the clock and the operator's settings.
 #[derive(Clone)]
 pub struct Context {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
+    pub settings: Arc<Settings>,
+}
+
+/// Operator settings the use cases follow.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Webhook endpoints may point at loopback and private addresses (tests, labs).
+    pub allow_private_webhook_urls: bool,
 }
 
 /// Refuses the call unless the caller's role grants `p`.

@@ -21,6 +21,7 @@ pub struct EventRow {
     pub data: String,
     pub previous: Option<String>,
     pub occurred_at: NaiveDateTime,
+    pub dispatched_at: Option<NaiveDateTime>,
 }
 
 /// The next sequence number of the object's events (1 for its first).
@@ -74,4 +75,23 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
         .select(EventRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// Up to `limit` events not fanned out yet, oldest first; on PostgreSQL locked with
+/// `FOR UPDATE SKIP LOCKED`, so that dispatchers of several processes split the work and
+/// never fan one event out twice.
+pub fn claim_undispatched(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<EventRow>> {
+    let q = dsl::events.filter(dsl::dispatched_at.is_null()).order(dsl::id.asc()).limit(limit);
+    match conn {
+        DbConn::Postgres(pg) => q.select(EventRow::as_select()).for_update().skip_locked().load(pg),
+        DbConn::Sqlite(lite) => q.select(EventRow::as_select()).load(lite),
+    }
+}
+
+pub fn mark_dispatched(conn: &mut DbConn, ids: &[String], at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(dsl::events.filter(dsl::id.eq_any(ids))).set(dsl::dispatched_at.eq(Some(at))).execute(conn).map(drop)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
+    dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
 }

@@ -5,12 +5,15 @@
 pub mod account;
 pub mod api_key;
 pub mod db;
+pub mod delivery;
 pub mod event;
 pub mod idempotency;
 pub mod role;
 pub mod schema;
 pub mod soap_nonce;
+pub mod task;
 pub mod user;
+pub mod webhook_endpoint;
 
 pub use db::{Db, DbConn, DbError};
 

@@ -77,6 +77,7 @@ diesel::table! {
         data -> Text,
         previous -> Nullable<Text>,
         occurred_at -> Timestamp,
+        dispatched_at -> Nullable<Timestamp>,
     }
 }
 
@@ -98,4 +99,83 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(accounts, roles, users, api_keys, events, idempotency_keys, soap_nonces);
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        kind -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        run_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        url -> Text,
+        description -> Nullable<Text>,
+        event_types -> Text,
+        enabled -> Integer,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        failing_since -> Nullable<Timestamp>,
+        disabled_reason -> Nullable<Text>,
+        deleted_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> Text,
+        endpoint_id -> Text,
+        event_id -> Text,
+        account_path -> Text,
+        task_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        last_status_code -> Nullable<Integer>,
+        last_attempt_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    delivery_attempts (id) {
+        id -> Text,
+        delivery_id -> Text,
+        attempted_at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        latency_ms -> BigInt,
+        response -> Nullable<Text>,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    accounts,
+    roles,
+    users,
+    api_keys,
+    events,
+    idempotency_keys,
+    soap_nonces,
+    tasks,
+    webhook_endpoints,
+    deliveries,
+    delivery_attempts
+);

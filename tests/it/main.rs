@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod client;
+mod receiver;
 mod support;
 
 mod accounts;
@@ -17,3 +18,4 @@ mod permissions;
 mod soap;
 mod tenancy;
 mod users_roles_keys;
+mod webhooks;

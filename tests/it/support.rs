@@ -92,6 +92,7 @@ impl TestServer {
             .env("STRATUM_JWT_SIGNING_SECRET", &jwt_secret)
             .env("STRATUM_JWT_SIGNING_KID", &jwt_kid)
             .env("STRATUM_LOG_LEVEL", "warn")
+            .env("STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS", "true")
             .current_dir(dir.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::support::{assert_same, id_of, ids, TestServer};
 
-const PERMISSIONS: [&str; 9] = [
+const PERMISSIONS: [&str; 13] = [
     "accounts.read",
     "accounts.write",
     "users.read",
@@ -16,6 +16,10 @@ const PERMISSIONS: [&str; 9] = [
     "api_keys.read",
     "api_keys.write",
     "events.read",
+    "webhooks.read",
+    "webhooks.write",
+    "tasks.read",
+    "tasks.write",
 ];
 
 fn strings(v: &Value, out: &mut HashSet<String>) {

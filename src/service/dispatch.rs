@@ -1,0 +1,285 @@
+//! The event dispatcher's use cases: fanning the outbox out into deliveries (each a
+//! task), claiming due deliveries, and recording what each attempt got.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use serde_json::json;
+use stratum_api::task::TaskStatus;
+use stratum_api::webhook::DeliveryStatus;
+
+use super::{Context, ServiceError};
+use crate::clock::{from_db, to_db};
+use crate::domain::tree;
+use crate::domain::webhook::{self as rules, DISABLE_AFTER};
+use crate::events::EventType;
+use crate::ids;
+use crate::store::delivery::{self, AttemptRow, DeliveryRow};
+use crate::store::task::{self, TaskRow};
+use crate::store::webhook_endpoint::{self, WebhookEndpointRow};
+use crate::store::{enum_text, event, DbConn};
+
+pub const WEBHOOK_TASK: &str = "webhook.deliver";
+/// At most this much of a receiver's answer is kept.
+const RESPONSE_SNIPPET: usize = 1000;
+
+/// Creates the delivery of `event_id` to `endpoint`, with its task, due now.
+pub(crate) fn create_delivery(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    endpoint: &WebhookEndpointRow,
+    event_id: &str,
+) -> Result<DeliveryRow, ServiceError> {
+    let task_id = ids::new_id(ids::TASK);
+    let delivery = DeliveryRow {
+        id: ids::new_id(ids::DELIVERY),
+        endpoint_id: endpoint.id.clone(),
+        event_id: event_id.to_owned(),
+        account_path: endpoint.account_path.clone(),
+        task_id: task_id.clone(),
+        status: enum_text(&DeliveryStatus::Pending),
+        attempts: 0,
+        last_status_code: None,
+        last_attempt_at: None,
+        created_at: to_db(now),
+    };
+    task::insert(
+        conn,
+        &TaskRow {
+            id: task_id,
+            kind: WEBHOOK_TASK.into(),
+            account_id: endpoint.account_id.clone(),
+            account_path: endpoint.account_path.clone(),
+            payload: json!({"delivery_id": delivery.id, "endpoint_id": endpoint.id, "event_id": event_id}).to_string(),
+            status: enum_text(&TaskStatus::Queued),
+            attempts: 0,
+            run_at: to_db(now),
+            lease_owner: None,
+            lease_expires_at: None,
+            last_error: None,
+            version: 1,
+            created_at: to_db(now),
+            updated_at: to_db(now),
+        },
+    )?;
+    delivery::insert(conn, &delivery)?;
+    Ok(delivery)
+}
+
+/// Whether `endpoint` receives `event_type` events of the account at `account_path`.
+pub(crate) fn receives(endpoint: &WebhookEndpointRow, account_path: &str, event_type: &str) -> bool {
+    tree::contains(&endpoint.account_path, account_path)
+        && endpoint.event_types.split_whitespace().any(|p| rules::type_matches(p, event_type))
+}
+
+/// Fans out up to `limit` undispatched events, oldest first, in one transaction: each to
+/// every enabled endpoint whose subtree and filter take it. Returns (events, deliveries).
+pub fn fan_out(cx: &Context, limit: i64) -> Result<(usize, usize), ServiceError> {
+    let now = cx.clock.now();
+    cx.db.write(|conn| {
+        let events = event::claim_undispatched(conn, limit)?;
+        if events.is_empty() {
+            return Ok((0, 0));
+        }
+        let endpoints = webhook_endpoint::enabled(conn)?;
+        let mut deliveries = 0;
+        for e in &events {
+            // An endpoint receives what happens from its creation on (replays aside).
+            let takes = |ep: &&WebhookEndpointRow| {
+                ep.created_at <= e.occurred_at && receives(ep, &e.account_path, &e.event_type)
+            };
+            for ep in endpoints.iter().filter(takes) {
+                create_delivery(conn, now, ep, &e.id)?;
+                deliveries += 1;
+            }
+        }
+        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+        event::mark_dispatched(conn, &ids, to_db(now))?;
+        Ok((events.len(), deliveries))
+    })
+}
+
+/// A claimed delivery, ready to send.
+#[derive(Debug, Clone)]
+pub struct DeliveryJob {
+    pub task: TaskRow,
+    pub delivery_id: String,
+    pub url: String,
+    /// The Standard Webhooks message id: the event id, the same for every attempt.
+    pub msg_id: String,
+    pub body: Vec<u8>,
+    /// The secrets that sign: the current one, and the previous during a rotation.
+    pub secrets: Vec<String>,
+}
+
+/// Claims up to `limit` due deliveries for `owner`, holding them for `lease`.
+pub fn claim(
+    cx: &Context,
+    owner: &str,
+    limit: i64,
+    lease: std::time::Duration,
+) -> Result<Vec<DeliveryJob>, ServiceError> {
+    let now = cx.clock.now();
+    let lease_until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
+    cx.db.write(|conn| {
+        let tasks = task::claim(conn, WEBHOOK_TASK, owner, to_db(now), to_db(lease_until), limit)?;
+        let mut jobs = Vec::with_capacity(tasks.len());
+        for t in tasks {
+            match job_for(conn, now, t)? {
+                Some(job) => jobs.push(job),
+                None => continue,
+            }
+        }
+        Ok(jobs)
+    })
+}
+
+fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Option<DeliveryJob>, ServiceError> {
+    let delivery_id = serde_json::from_str::<serde_json::Value>(&t.payload)
+        .ok()
+        .and_then(|p| p["delivery_id"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let found = match delivery::find(conn, &delivery_id)? {
+        Some(d) => webhook_endpoint::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
+        None => None,
+    };
+    let Some((mut d, ep)) = found.filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none()) else {
+        // The endpoint was disabled or deleted since: the delivery ends here.
+        finish_task(conn, now, &mut t, TaskStatus::Cancelled, Some("the endpoint is disabled or deleted".into()))?;
+        if let Some(mut d) = delivery::find(conn, &delivery_id)? {
+            d.status = enum_text(&DeliveryStatus::Dead);
+            delivery::update(conn, &d)?;
+        }
+        return Ok(None);
+    };
+    let event =
+        event::find(conn, &d.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
+    let body = serde_json::to_vec(&super::event::to_out(&event)?).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let mut secrets = vec![ep.secret.clone()];
+    if let (Some(prev), Some(until)) = (&ep.previous_secret, ep.previous_secret_until) {
+        if from_db(until) > now {
+            secrets.push(prev.clone());
+        }
+    }
+    d.attempts += 1;
+    delivery::update(conn, &d)?;
+    Ok(Some(DeliveryJob { task: t, delivery_id: d.id, url: ep.url, msg_id: event.id, body, secrets }))
+}
+
+fn finish_task(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &mut TaskRow,
+    status: TaskStatus,
+    error: Option<String>,
+) -> Result<(), ServiceError> {
+    let expected = t.version;
+    t.status = enum_text(&status);
+    t.lease_owner = None;
+    t.lease_expires_at = None;
+    if error.is_some() {
+        t.last_error = error;
+    }
+    t.version += 1;
+    t.updated_at = to_db(now);
+    task::update(conn, t, expected)?;
+    Ok(())
+}
+
+/// What one attempt got.
+#[derive(Debug, Clone)]
+pub enum AttemptOutcome {
+    Answered { status: u16, body: String, latency_ms: i64 },
+    Failed { error: String, latency_ms: i64 },
+}
+
+/// Records an attempt and decides what follows: done, a retry on the schedule, or the
+/// end (the schedule is exhausted, the receiver answered 410, or it failed for 5 days,
+/// the last two disabling the endpoint).
+pub fn record(cx: &Context, owner: &str, job: &DeliveryJob, outcome: &AttemptOutcome) -> Result<(), ServiceError> {
+    let now = cx.clock.now();
+    let jitter: f64 = rand::rng().random();
+    cx.db.write(|conn| {
+        let Some(mut t) = task::find(conn, &job.task.id)? else { return Ok(()) };
+        if t.lease_owner.as_deref() != Some(owner) {
+            // The lease ran out and another worker owns the task now; its attempt counts.
+            return Ok(());
+        }
+        let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(()) };
+        let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(()) };
+        let (status_code, response, error, latency_ms) = match outcome {
+            AttemptOutcome::Answered { status, body, latency_ms } => (
+                Some(i32::from(*status)),
+                Some(body.chars().take(RESPONSE_SNIPPET).collect::<String>()),
+                None,
+                *latency_ms,
+            ),
+            AttemptOutcome::Failed { error, latency_ms } => (None, None, Some(error.clone()), *latency_ms),
+        };
+        delivery::insert_attempt(
+            conn,
+            &AttemptRow {
+                id: ids::new_id(ids::ATTEMPT),
+                delivery_id: d.id.clone(),
+                attempted_at: to_db(now),
+                status_code,
+                latency_ms,
+                response,
+                error: error.clone(),
+            },
+        )?;
+        d.last_status_code = status_code;
+        d.last_attempt_at = Some(to_db(now));
+        let ok = status_code.is_some_and(|s| (200..300).contains(&s));
+        let gone = status_code == Some(410);
+        let ep_version = ep.version;
+        if ok {
+            d.status = enum_text(&DeliveryStatus::Succeeded);
+            finish_task(conn, now, &mut t, TaskStatus::Succeeded, None)?;
+            if ep.failing_since.is_some() {
+                ep.failing_since = None;
+                ep.version += 1;
+                webhook_endpoint::update(conn, &ep, ep_version)?;
+            }
+            delivery::update(conn, &d)?;
+            return Ok(());
+        }
+        let reason = error.unwrap_or_else(|| format!("the receiver answered {}", status_code.unwrap_or_default()));
+        let failing_since = *ep.failing_since.get_or_insert(to_db(now));
+        let failing_too_long =
+            now - from_db(failing_since) >= Duration::from_std(DISABLE_AFTER).unwrap_or(Duration::days(5));
+        let retry = usize::try_from(t.attempts).ok().and_then(|n| rules::retry_delay(n, jitter));
+        if gone || failing_too_long {
+            ep.enabled = 0;
+            ep.disabled_reason = Some(if gone {
+                "the receiver answered 410 Gone".into()
+            } else {
+                "deliveries failed for 5 days".into()
+            });
+        }
+        ep.version += 1;
+        ep.updated_at = to_db(now);
+        webhook_endpoint::update(conn, &ep, ep_version)?;
+        if ep.enabled == 0 {
+            super::webhook_endpoint::raise(conn, now, EventType::WebhookEndpointDisabled, &ep)?;
+        }
+        match retry.filter(|_| ep.enabled == 1) {
+            Some(delay) => {
+                let expected = t.version;
+                t.status = enum_text(&TaskStatus::Queued);
+                t.run_at = to_db(now + Duration::from_std(delay).unwrap_or(Duration::seconds(5)));
+                t.lease_owner = None;
+                t.lease_expires_at = None;
+                t.last_error = Some(reason);
+                t.version += 1;
+                t.updated_at = to_db(now);
+                task::update(conn, &t, expected)?;
+            }
+            None => {
+                d.status = enum_text(&DeliveryStatus::Dead);
+                finish_task(conn, now, &mut t, TaskStatus::Dead, Some(reason))?;
+            }
+        }
+        delivery::update(conn, &d)?;
+        Ok(())
+    })
+}

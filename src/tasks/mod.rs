@@ -1,0 +1,55 @@
+//! The background work of a server process: the dispatcher that fans the outbox out, and
+//! the workers that deliver webhooks. Several processes may run them against one
+//! database: claims are leased, so each delivery has one owner at a time.
+
+pub mod webhook;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Notify;
+
+use crate::service::{dispatch, Context};
+
+/// Wakes the background loops when a request may have written events, so that deliveries
+/// leave within milliseconds instead of at the next poll.
+#[derive(Clone, Default)]
+pub struct Wake {
+    pub dispatcher: Arc<Notify>,
+    pub workers: Arc<Notify>,
+}
+
+/// Polls happen this often even without a wake-up (events of other processes).
+const IDLE_POLL: Duration = Duration::from_millis(200);
+const BATCH: i64 = 500;
+
+/// Starts the dispatcher and the webhook workers on the current runtime.
+pub fn start(cx: Context, wake: Wake, concurrency: usize) {
+    let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
+    actix_web::rt::spawn(dispatcher(cx.clone(), wake.clone()));
+    actix_web::rt::spawn(webhook::workers(cx, wake, owner, concurrency));
+}
+
+async fn dispatcher(cx: Context, wake: Wake) {
+    loop {
+        let c = cx.clone();
+        match actix_web::rt::task::spawn_blocking(move || dispatch::fan_out(&c, BATCH)).await {
+            Ok(Ok((0, _))) => {
+                let _ = tokio::time::timeout(IDLE_POLL, wake.dispatcher.notified()).await;
+            }
+            Ok(Ok((_, deliveries))) => {
+                if deliveries > 0 {
+                    wake.workers.notify_one();
+                }
+            }
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "dispatching events failed");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the dispatcher's database call panicked");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Webhook delivery: claim due deliveries, POST them signed per Standard Webhooks, record
+//! each attempt.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::Semaphore;
+
+use super::{Wake, IDLE_POLL};
+use crate::domain::webhook::{host_of, is_private, sign};
+use crate::service::dispatch::{self, AttemptOutcome, DeliveryJob};
+use crate::service::Context;
+
+/// A worker owns a claimed delivery this long; if it dies, another takes it after.
+const LEASE: Duration = Duration::from_secs(60);
+const TIMEOUT: Duration = Duration::from_secs(10);
+const MAX_CLAIM: usize = 100;
+
+pub async fn workers(cx: Context, wake: Wake, owner: String, concurrency: usize) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = match reqwest::Client::builder().timeout(TIMEOUT).redirect(reqwest::redirect::Policy::none()).build() {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::error!(error = %e, "no HTTP client: webhooks will not be delivered");
+            return;
+        }
+    };
+    let slots = Arc::new(Semaphore::new(concurrency));
+    loop {
+        let free = slots.available_permits().min(MAX_CLAIM);
+        if free == 0 {
+            // Wait for one delivery to finish before claiming more.
+            drop(slots.acquire().await);
+            continue;
+        }
+        let (c, o) = (cx.clone(), owner.clone());
+        let claimed = actix_web::rt::task::spawn_blocking(move || dispatch::claim(&c, &o, free as i64, LEASE)).await;
+        let jobs = match claimed {
+            Ok(Ok(jobs)) => jobs,
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "claiming deliveries failed");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "claiming deliveries panicked");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if jobs.is_empty() {
+            let _ = tokio::time::timeout(IDLE_POLL, wake.workers.notified()).await;
+            continue;
+        }
+        for job in jobs {
+            let Ok(permit) = slots.clone().acquire_owned().await else { return };
+            let (cx, owner, http) = (cx.clone(), owner.clone(), http.clone());
+            actix_web::rt::spawn(async move {
+                let outcome = attempt(&cx, &http, &job).await;
+                let recorded =
+                    actix_web::rt::task::spawn_blocking(move || dispatch::record(&cx, &owner, &job, &outcome)).await;
+                if let Ok(Err(e)) = recorded {
+                    tracing::error!(error = %e, "recording a delivery attempt failed; the lease will expire and it is retried");
+                }
+                drop(permit);
+            });
+        }
+    }
+}
+
+/// Refuses a receiver whose name resolves to a private address, unless allowed: checked
+/// on every attempt, since DNS can change after the endpoint was registered.
+async fn private_target(url: &str) -> Option<String> {
+    let host = host_of(url)?;
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        return is_private(ip).then(|| format!("{ip} is a private address"));
+    }
+    let port = if url.starts_with("https://") { 443 } else { 80 };
+    let addrs = tokio::net::lookup_host((host, port)).await.ok()?;
+    addrs.map(|a| a.ip()).find(|ip| is_private(*ip)).map(|ip| format!("{host} resolves to the private address {ip}"))
+}
+
+async fn attempt(cx: &Context, http: &reqwest::Client, job: &DeliveryJob) -> AttemptOutcome {
+    let started = Instant::now();
+    let elapsed = |s: Instant| i64::try_from(s.elapsed().as_millis()).unwrap_or(i64::MAX);
+    if !cx.settings.allow_private_webhook_urls {
+        if let Some(why) = private_target(&job.url).await {
+            return AttemptOutcome::Failed { error: why, latency_ms: 0 };
+        }
+    }
+    let timestamp = cx.clock.now().timestamp();
+    let signatures: Vec<String> =
+        job.secrets.iter().filter_map(|s| sign(s, &job.msg_id, timestamp, &job.body)).collect();
+    let sent = http
+        .post(&job.url)
+        .header("content-type", "application/json")
+        .header("user-agent", concat!("Stratum-Webhooks/", env!("CARGO_PKG_VERSION")))
+        .header("webhook-id", &job.msg_id)
+        .header("webhook-timestamp", timestamp.to_string())
+        .header("webhook-signature", signatures.join(" "))
+        .body(job.body.clone())
+        .send()
+        .await;
+    match sent {
+        Ok(res) => {
+            let status = res.status().as_u16();
+            let body = res
+                .bytes()
+                .await
+                .map(|b| String::from_utf8_lossy(&b[..b.len().min(2048)]).into_owned())
+                .unwrap_or_default();
+            AttemptOutcome::Answered { status, body, latency_ms: elapsed(started) }
+        }
+        Err(e) => {
+            let error =
+                if e.is_timeout() { format!("no answer within {} s", TIMEOUT.as_secs()) } else { e.to_string() };
+            AttemptOutcome::Failed { error, latency_ms: elapsed(started) }
+        }
+    }
+}
