@@ -99,8 +99,8 @@ impl Config {
         if self.database_pool_size == 0 || self.database_pool_size > 256 {
             return Err(ConfigError("database_pool_size must be between 1 and 256".into()));
         }
-        if !(1..=1024).contains(&self.webhook_concurrency) {
-            return Err(ConfigError("webhook_concurrency must be between 1 and 1024".into()));
+        if self.webhook_concurrency > 1024 {
+            return Err(ConfigError("webhook_concurrency must be between 0 and 1024".into()));
         }
         if self.max_body_bytes < 1024 {
             return Err(ConfigError("max_body_bytes must be at least 1024".into()));

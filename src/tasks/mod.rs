@@ -27,7 +27,9 @@ const BATCH: i64 = 500;
 pub fn start(cx: Context, wake: Wake, concurrency: usize) {
     let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
     actix_web::rt::spawn(dispatcher(cx.clone(), wake.clone()));
-    actix_web::rt::spawn(webhook::workers(cx, wake, owner, concurrency));
+    if concurrency > 0 {
+        actix_web::rt::spawn(webhook::workers(cx, wake, owner, concurrency));
+    }
 }
 
 async fn dispatcher(cx: Context, wake: Wake) {

@@ -27,6 +27,8 @@ pub async fn workers(cx: Context, wake: Wake, owner: String, concurrency: usize)
         }
     };
     let slots = Arc::new(Semaphore::new(concurrency));
+    let (done, finished) = tokio::sync::mpsc::unbounded_channel();
+    actix_web::rt::spawn(recorder(cx.clone(), owner.clone(), finished));
     loop {
         let free = slots.available_permits().min(MAX_CLAIM);
         if free == 0 {
@@ -55,16 +57,38 @@ pub async fn workers(cx: Context, wake: Wake, owner: String, concurrency: usize)
         }
         for job in jobs {
             let Ok(permit) = slots.clone().acquire_owned().await else { return };
-            let (cx, owner, http) = (cx.clone(), owner.clone(), http.clone());
+            let (cx, http, done) = (cx.clone(), http.clone(), done.clone());
             actix_web::rt::spawn(async move {
                 let outcome = attempt(&cx, &http, &job).await;
-                let recorded =
-                    actix_web::rt::task::spawn_blocking(move || dispatch::record(&cx, &owner, &job, &outcome)).await;
-                if let Ok(Err(e)) = recorded {
-                    tracing::error!(error = %e, "recording a delivery attempt failed; the lease will expire and it is retried");
-                }
                 drop(permit);
+                let _ = done.send((job, outcome));
             });
+        }
+    }
+}
+
+/// Records finished attempts in batches: whatever has finished while the previous batch
+/// was written goes into the next transaction.
+async fn recorder(
+    cx: Context,
+    owner: String,
+    mut finished: tokio::sync::mpsc::UnboundedReceiver<(DeliveryJob, AttemptOutcome)>,
+) {
+    while let Some(first) = finished.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < 500 {
+            match finished.try_recv() {
+                Ok(item) => batch.push(item),
+                Err(_) => break,
+            }
+        }
+        let (c, o) = (cx.clone(), owner.clone());
+        match actix_web::rt::task::spawn_blocking(move || dispatch::record(&c, &o, &batch)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "recording delivery attempts failed; their leases expire and they are retried")
+            }
+            Err(e) => tracing::error!(error = %e, "recording delivery attempts panicked"),
         }
     }
 }
