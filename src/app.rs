@@ -7,7 +7,7 @@ use actix_web::{middleware, web, App, HttpServer};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
-use crate::clock::SystemClock;
+use crate::clock::{SystemClock, TestClock};
 use crate::config::Config;
 use crate::rest::{self, AppState};
 use crate::service::{bootstrap, demo, Context, Settings};
@@ -32,6 +32,13 @@ impl From<crate::service::ServiceError> for StartError {
     }
 }
 
+/// How `serve` was asked to run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServeOptions {
+    pub demo: bool,
+    pub test_clock: bool,
+}
+
 /// Opens the database and applies pending migrations.
 pub fn open_database(config: &Config) -> Result<Context, StartError> {
     let db = Db::connect(&config.database_url, config.database_pool_size)?;
@@ -40,7 +47,7 @@ pub fn open_database(config: &Config) -> Result<Context, StartError> {
         tracing::info!(applied, "migrations applied");
     }
     let settings = Settings { allow_private_webhook_urls: config.webhook_allow_private_urls };
-    Ok(Context { db, clock: Arc::new(SystemClock), settings: Arc::new(settings) })
+    Ok(Context { db, clock: Arc::new(SystemClock), settings: Arc::new(settings), test_clock: None })
 }
 
 fn jwt_keys(config: &Config) -> Result<JwtKeys, StartError> {
@@ -61,15 +68,21 @@ fn jwt_keys(config: &Config) -> Result<JwtKeys, StartError> {
 }
 
 /// Runs the server until it is stopped.
-pub async fn serve(config: Config, with_demo: bool) -> Result<(), StartError> {
-    let cx = open_database(&config)?;
+pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartError> {
+    let mut cx = open_database(&config)?;
+    if options.test_clock {
+        tracing::warn!("running on a test clock: POST /api/v1/test-clock/advance moves time");
+        let clock = Arc::new(TestClock::default());
+        cx.clock = clock.clone();
+        cx.test_clock = Some(clock);
+    }
     bootstrap::ensure_root(&cx)?;
     if let Some(key) = &config.bootstrap_api_key {
         if bootstrap::install_bootstrap_key(&cx, key.expose())? {
             tracing::info!("bootstrap API key installed for the provider admin");
         }
     }
-    if with_demo {
+    if options.demo {
         print_demo(demo::seed(&cx)?, &config.listen);
     }
     let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;

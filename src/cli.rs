@@ -22,6 +22,10 @@ pub enum Command {
         /// Seed a demo provider (resellers, customers, users, keys) into an empty database.
         #[arg(long)]
         demo: bool,
+        /// Run on a test clock that `POST /api/v1/test-clock/advance` moves forward (for
+        /// sandboxes and tests; never in production).
+        #[arg(long)]
+        test_clock: bool,
     },
     /// Apply pending database migrations and exit.
     Migrate,

@@ -41,7 +41,9 @@ fn main() -> ExitCode {
     };
     telemetry::init(config.log_format, &config.log_level);
     let result = match cli.command {
-        Command::Serve { demo } => actix_web::rt::System::new().block_on(app::serve(config, demo)),
+        Command::Serve { demo, test_clock } => {
+            actix_web::rt::System::new().block_on(app::serve(config, app::ServeOptions { demo, test_clock }))
+        }
         Command::Migrate => app::open_database(&config).map(|_| println!("migrations up to date")),
         Command::Admin { command: AdminCommand::CreateApiKey { name } } => app::open_database(&config)
             .and_then(|cx| service::bootstrap::create_admin_key(&cx, name).map_err(Into::into))

@@ -25,12 +25,13 @@ pub enum ErrorCode {
     ValidationFailed,
     ParentCannotHaveChildren,
     IdempotencyKeyReused,
+    TestClockDisabled,
     ServiceUnavailable,
     InternalError,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::InvalidBody,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidHeader,
@@ -48,6 +49,7 @@ impl ErrorCode {
         ErrorCode::ValidationFailed,
         ErrorCode::ParentCannotHaveChildren,
         ErrorCode::IdempotencyKeyReused,
+        ErrorCode::TestClockDisabled,
         ErrorCode::ServiceUnavailable,
         ErrorCode::InternalError,
     ];
@@ -71,6 +73,7 @@ impl ErrorCode {
             ErrorCode::ValidationFailed => "validation_failed",
             ErrorCode::ParentCannotHaveChildren => "parent_cannot_have_children",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::TestClockDisabled => "test_clock_disabled",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::InternalError => "internal_error",
         }
@@ -82,7 +85,7 @@ impl ErrorCode {
             ErrorCode::Unauthenticated | ErrorCode::InvalidToken | ErrorCode::InvalidApiKey => 401,
             ErrorCode::PermissionDenied | ErrorCode::PermissionEscalation => 403,
             ErrorCode::NotFound | ErrorCode::RouteNotFound => 404,
-            ErrorCode::Conflict | ErrorCode::InvalidStateTransition => 409,
+            ErrorCode::Conflict | ErrorCode::InvalidStateTransition | ErrorCode::TestClockDisabled => 409,
             ErrorCode::VersionMismatch => 412,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed | ErrorCode::ParentCannotHaveChildren | ErrorCode::IdempotencyKeyReused => 422,
@@ -110,6 +113,7 @@ impl ErrorCode {
             ErrorCode::ValidationFailed => "Validation failed",
             ErrorCode::ParentCannotHaveChildren => "The parent account cannot have children",
             ErrorCode::IdempotencyKeyReused => "Idempotency key reused with another request",
+            ErrorCode::TestClockDisabled => "The server does not run on a test clock",
             ErrorCode::ServiceUnavailable => "Service unavailable",
             ErrorCode::InternalError => "Internal error",
         }

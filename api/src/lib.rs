@@ -12,6 +12,7 @@ pub mod nullable;
 pub mod page;
 pub mod role;
 pub mod task;
+pub mod test_clock;
 pub mod user;
 pub mod webhook;
 
@@ -26,5 +27,6 @@ pub use auth::*;
 pub use event::*;
 pub use role::*;
 pub use task::*;
+pub use test_clock::*;
 pub use user::*;
 pub use webhook::*;

@@ -13,6 +13,7 @@ pub mod ops;
 pub mod problem;
 pub mod role;
 pub mod task;
+pub mod test_clock;
 pub mod user;
 pub mod webhook_endpoint;
 
@@ -93,7 +94,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(event::routes)
             .configure(webhook_endpoint::routes)
             .configure(delivery::routes)
-            .configure(task::routes),
+            .configure(task::routes)
+            .configure(test_clock::routes),
     );
 }
 

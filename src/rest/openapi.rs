@@ -27,6 +27,7 @@ use stratum_api::{ErrorCode, FieldError, Problem};
         (name = "Events", description = "The event catalog and the event log"),
         (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
         (name = "Tasks", description = "Durable asynchronous work: deliveries and jobs"),
+        (name = "Test clock", description = "Time travel for sandbox servers"),
     )
 )]
 struct ApiDoc;

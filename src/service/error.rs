@@ -28,6 +28,8 @@ pub enum ServiceError {
     IdempotencyKeyReused,
     #[error("the API key is unknown or revoked")]
     InvalidApiKey,
+    #[error("the server runs on the real clock; start it with `stratum serve --test-clock` to move time")]
+    TestClockDisabled,
     #[error("the database is unavailable")]
     Unavailable(String),
     #[error("internal error")]
@@ -47,6 +49,7 @@ impl ServiceError {
             ServiceError::ParentCannotHaveChildren(_) => ErrorCode::ParentCannotHaveChildren,
             ServiceError::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             ServiceError::InvalidApiKey => ErrorCode::InvalidApiKey,
+            ServiceError::TestClockDisabled => ErrorCode::TestClockDisabled,
             ServiceError::Unavailable(_) => ErrorCode::ServiceUnavailable,
             ServiceError::Internal(_) => ErrorCode::InternalError,
         }

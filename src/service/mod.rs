@@ -13,6 +13,7 @@ pub mod event;
 pub mod idempotency;
 pub mod role;
 pub mod task;
+pub mod test_clock;
 pub mod user;
 pub mod webhook_endpoint;
 
@@ -32,6 +33,8 @@ pub struct Context {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<Settings>,
+    /// Set when the server runs on a test clock (then also `clock`).
+    pub test_clock: Option<Arc<crate::clock::TestClock>>,
 }
 
 /// Operator settings the use cases follow.

@@ -113,7 +113,9 @@ async fn attempt(cx: &Context, http: &reqwest::Client, job: &DeliveryJob) -> Att
             return AttemptOutcome::Failed { error: why, latency_ms: 0 };
         }
     }
-    let timestamp = cx.clock.now().timestamp();
+    // Real time, also on a test clock: the timestamp tells receivers how fresh the
+    // signature is, and their libraries compare it with their own clocks.
+    let timestamp = chrono::Utc::now().timestamp();
     let signatures: Vec<String> =
         job.secrets.iter().filter_map(|s| sign(s, &job.msg_id, timestamp, &job.body)).collect();
     let sent = http

@@ -67,6 +67,11 @@ fn with_database(url: &str, db: &str) -> String {
 
 impl TestServer {
     pub fn start() -> TestServer {
+        TestServer::start_with(&[])
+    }
+
+    /// A server started with extra arguments after `serve` (e.g. `--test-clock`).
+    pub fn start_with(args: &[&str]) -> TestServer {
         let dir = tempfile::TempDir::new().expect("temp dir");
         let mut pg = None;
         let database_url = match std::env::var("STRATUM_TEST_DATABASE_URL") {
@@ -86,6 +91,7 @@ impl TestServer {
         let jwt_kid = "test1".to_string();
         let mut child = Command::new(env!("CARGO_BIN_EXE_stratum"))
             .arg("serve")
+            .args(args)
             .env("STRATUM_LISTEN", "127.0.0.1:0")
             .env("STRATUM_DATABASE_URL", &database_url)
             .env("STRATUM_BOOTSTRAP_API_KEY", &bootstrap_key)

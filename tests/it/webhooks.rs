@@ -200,3 +200,62 @@ fn bad_endpoints_are_refused_and_write_nothing() {
     srv.post("/api/v1/webhook-endpoints", &ro, &json!({"url": "https://x.example", "event_types": ["*"]}))
         .problem(403, "permission_denied");
 }
+
+#[test]
+fn a_receiver_down_for_a_test_clock_day_gets_every_event_after_it_recovers() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let tok = srv.provider_token();
+    let rx = Receiver::start();
+    rx.answer_with(503);
+    let (ep, secret) = endpoint(&srv, &tok, None, &rx.url, &["account.created"]);
+    let accounts: Vec<String> =
+        (0..3).map(|i| srv.new_account(&tok, "customer", None, &format!("Patient {i}"))).collect();
+    rx.wait_for(3);
+    let list = format!("/api/v1/deliveries?endpoint_id={ep}");
+    let all_status = |status: &str| {
+        let page = srv.get(&list, &tok);
+        let data = page.expect(200)["data"].as_array().cloned().unwrap_or_default();
+        data.len() == 3 && data.iter().all(|d| d["status"] == status)
+    };
+    // A day passes, an hour at a time: the retries come due and fail.
+    for _ in 0..24 {
+        let r = srv.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 3600}));
+        r.expect(200);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    wait_until("the retries of the day to be attempted", || rx.received().len() >= 3 * 5);
+    assert!(all_status("pending"), "still waiting for the next retry: {}", srv.get(&list, &tok).text);
+    // The receiver is back; the next retry (at most 10 h on) delivers everything.
+    rx.answer_with(204);
+    srv.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 11 * 3600})).expect(200);
+    wait_until("every delivery to succeed", || all_status("succeeded"));
+    let delivered: std::collections::HashSet<String> = rx
+        .received()
+        .iter()
+        .filter(|r| verify(&secret, r))
+        .map(|r| {
+            serde_json::from_slice::<Value>(&r.body).expect("json")["object"]["id"].as_str().unwrap_or("").to_owned()
+        })
+        .collect();
+    for a in &accounts {
+        assert!(delivered.contains(a), "{a} was never delivered");
+    }
+    let clock = srv.get("/api/v1/test-clock", &tok);
+    assert!(clock.expect(200)["offset_seconds"].as_i64().is_some_and(|s| s >= 35 * 3600));
+}
+
+#[test]
+fn the_test_clock_moves_only_on_a_sandbox_and_only_for_the_provider() {
+    let srv = TestServer::start();
+    let tok = srv.provider_token();
+    srv.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 60})).problem(409, "test_clock_disabled");
+    assert_eq!(srv.get("/api/v1/test-clock", &tok).expect(200)["enabled"], false);
+    let sandbox = TestServer::start_with(&["--test-clock"]);
+    let tok = sandbox.provider_token();
+    let reseller = sandbox.new_account(&tok, "reseller", None, "R");
+    let r_tok = sandbox.token_as(&tok, &reseller, "admin");
+    sandbox.post("/api/v1/test-clock/advance", &r_tok, &json!({"seconds": 60})).problem(403, "permission_denied");
+    sandbox.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 0})).problem(422, "validation_failed");
+    let moved = sandbox.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 86400}));
+    assert_eq!(moved.expect(200)["offset_seconds"], 86400);
+}

@@ -45,6 +45,8 @@ from .task_out import TaskOut
 from .task_out_payload import TaskOutPayload
 from .task_page import TaskPage
 from .task_status import TaskStatus
+from .test_clock_advance_in import TestClockAdvanceIn
+from .test_clock_out import TestClockOut
 from .token_form import TokenForm
 from .token_in import TokenIn
 from .token_out import TokenOut
@@ -107,6 +109,8 @@ __all__ = (
     "TaskOutPayload",
     "TaskPage",
     "TaskStatus",
+    "TestClockAdvanceIn",
+    "TestClockOut",
     "TokenForm",
     "TokenIn",
     "TokenOut",

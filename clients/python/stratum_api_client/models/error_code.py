@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     PERMISSION_ESCALATION = "permission_escalation"
     ROUTE_NOT_FOUND = "route_not_found"
     SERVICE_UNAVAILABLE = "service_unavailable"
+    TEST_CLOCK_DISABLED = "test_clock_disabled"
     UNAUTHENTICATED = "unauthenticated"
     VALIDATION_FAILED = "validation_failed"
     VERSION_MISMATCH = "version_mismatch"

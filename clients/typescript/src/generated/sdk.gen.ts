@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, PermissionListData, PermissionListErrors, PermissionListResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
+import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, PermissionListData, PermissionListErrors, PermissionListResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -376,6 +376,29 @@ export const taskCancel = <ThrowOnError extends boolean = false>(options: Option
 export const taskRetry = <ThrowOnError extends boolean = false>(options: Options<TaskRetryData, ThrowOnError>) => (options.client ?? client).post<TaskRetryResponses, TaskRetryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tasks/{id}/retry',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Read the server's clock: whether it is a test clock, the time, and how far ahead it is.
+ */
+export const testClockGet = <ThrowOnError extends boolean = false>(options?: Options<TestClockGetData, ThrowOnError>) => (options?.client ?? client).get<TestClockGetResponses, TestClockGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/test-clock',
+    ...options
+});
+
+/**
+ * Move the test clock forward (servers started with `--test-clock`, provider only).
+ * Tasks that become due — retries, reminders, renewals — run at once.
+ */
+export const testClockAdvance = <ThrowOnError extends boolean = false>(options: Options<TestClockAdvanceData, ThrowOnError>) => (options.client ?? client).post<TestClockAdvanceResponses, TestClockAdvanceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/test-clock/advance',
     ...options,
     headers: {
         'Content-Type': 'application/json',

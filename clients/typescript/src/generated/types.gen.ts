@@ -281,7 +281,7 @@ export type EmptyIn = {
  * Every error code the API answers with. Each has one HTTP status; the same codes are
  * used by SOAP faults. Documented in `docs/errors.md` (a test keeps the two in step).
  */
-export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'service_unavailable' | 'internal_error';
+export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
 
 /**
  * An event.
@@ -558,6 +558,34 @@ export type TaskPage = {
 };
 
 export type TaskStatus = 'queued' | 'running' | 'succeeded' | 'cancelled' | 'dead';
+
+/**
+ * Move the clock forward.
+ */
+export type TestClockAdvanceIn = {
+    /**
+     * 1 to 315,360,000 (ten years).
+     */
+    seconds: number;
+};
+
+/**
+ * The server's clock.
+ */
+export type TestClockOut = {
+    /**
+     * Whether the server runs on a test clock.
+     */
+    enabled: boolean;
+    /**
+     * The server's current time.
+     */
+    now: string;
+    /**
+     * How far the test clock is ahead of real time.
+     */
+    offset_seconds: number;
+};
 
 /**
  * The OAuth2 client-credentials form (`application/x-www-form-urlencoded`), the API key
@@ -1889,6 +1917,63 @@ export type TaskRetryResponses = {
 };
 
 export type TaskRetryResponse = TaskRetryResponses[keyof TaskRetryResponses];
+
+export type TestClockGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/test-clock';
+};
+
+export type TestClockGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type TestClockGetError = TestClockGetErrors[keyof TestClockGetErrors];
+
+export type TestClockGetResponses = {
+    /**
+     * The clock
+     */
+    200: TestClockOut;
+};
+
+export type TestClockGetResponse = TestClockGetResponses[keyof TestClockGetResponses];
+
+export type TestClockAdvanceData = {
+    body: TestClockAdvanceIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/test-clock/advance';
+};
+
+export type TestClockAdvanceErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type TestClockAdvanceError = TestClockAdvanceErrors[keyof TestClockAdvanceErrors];
+
+export type TestClockAdvanceResponses = {
+    /**
+     * The clock after the move
+     */
+    200: TestClockOut;
+};
+
+export type TestClockAdvanceResponse = TestClockAdvanceResponses[keyof TestClockAdvanceResponses];
 
 export type UserListData = {
     body?: never;
