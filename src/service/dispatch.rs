@@ -29,7 +29,21 @@ pub(crate) fn create_delivery(
     endpoint: &WebhookEndpointRow,
     event_id: &str,
 ) -> Result<DeliveryRow, ServiceError> {
+    create_delivery_leased(conn, now, endpoint, event_id, None).map(|(d, _)| d)
+}
+
+/// Creates a delivery and its task; with `lease`, the task is created already claimed by
+/// that owner (its first attempt under way), so the dispatcher can hand it straight to
+/// its own workers.
+fn create_delivery_leased(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    endpoint: &WebhookEndpointRow,
+    event_id: &str,
+    lease: Option<(&str, DateTime<Utc>)>,
+) -> Result<(DeliveryRow, TaskRow), ServiceError> {
     let task_id = ids::new_id(ids::TASK);
+    let started = u8::from(lease.is_some());
     let delivery = DeliveryRow {
         id: ids::new_id(ids::DELIVERY),
         endpoint_id: endpoint.id.clone(),
@@ -37,32 +51,30 @@ pub(crate) fn create_delivery(
         account_path: endpoint.account_path.clone(),
         task_id: task_id.clone(),
         status: enum_text(&DeliveryStatus::Pending),
-        attempts: 0,
+        attempts: i32::from(started),
         last_status_code: None,
         last_attempt_at: None,
         created_at: to_db(now),
     };
-    task::insert(
-        conn,
-        &TaskRow {
-            id: task_id,
-            kind: WEBHOOK_TASK.into(),
-            account_id: endpoint.account_id.clone(),
-            account_path: endpoint.account_path.clone(),
-            payload: json!({"delivery_id": delivery.id, "endpoint_id": endpoint.id, "event_id": event_id}).to_string(),
-            status: enum_text(&TaskStatus::Queued),
-            attempts: 0,
-            run_at: to_db(now),
-            lease_owner: None,
-            lease_expires_at: None,
-            last_error: None,
-            version: 1,
-            created_at: to_db(now),
-            updated_at: to_db(now),
-        },
-    )?;
+    let task = TaskRow {
+        id: task_id,
+        kind: WEBHOOK_TASK.into(),
+        account_id: endpoint.account_id.clone(),
+        account_path: endpoint.account_path.clone(),
+        payload: json!({"delivery_id": delivery.id, "endpoint_id": endpoint.id, "event_id": event_id}).to_string(),
+        status: enum_text(&if lease.is_some() { TaskStatus::Running } else { TaskStatus::Queued }),
+        attempts: i32::from(started),
+        run_at: to_db(now),
+        lease_owner: lease.map(|(o, _)| o.to_owned()),
+        lease_expires_at: lease.map(|(_, until)| to_db(until)),
+        last_error: None,
+        version: 1,
+        created_at: to_db(now),
+        updated_at: to_db(now),
+    };
+    task::insert(conn, &task)?;
     delivery::insert(conn, &delivery)?;
-    Ok(delivery)
+    Ok((delivery, task))
 }
 
 /// Whether `endpoint` receives `event_type` events of the account at `account_path`.
@@ -71,31 +83,86 @@ pub(crate) fn receives(endpoint: &WebhookEndpointRow, account_path: &str, event_
         && endpoint.event_types.split_whitespace().any(|p| rules::type_matches(p, event_type))
 }
 
+/// What one fan-out did.
+#[derive(Debug, Default)]
+pub struct FanOut {
+    pub events: usize,
+    pub deliveries: usize,
+    /// Deliveries claimed for the caller's own workers, ready to send.
+    pub jobs: Vec<DeliveryJob>,
+}
+
+/// The caller's workers, when it has some: up to `budget` new deliveries are claimed for
+/// `owner` in the fan-out itself, sparing the round trip of claiming them again.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalWorkers<'a> {
+    pub owner: &'a str,
+    pub budget: usize,
+    pub lease: std::time::Duration,
+}
+
 /// Fans out up to `limit` undispatched events, oldest first, in one transaction: each to
-/// every enabled endpoint whose subtree and filter take it. Returns (events, deliveries).
-pub fn fan_out(cx: &Context, limit: i64) -> Result<(usize, usize), ServiceError> {
+/// every enabled endpoint whose subtree and filter take it.
+pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Result<FanOut, ServiceError> {
     let now = cx.clock.now();
+    let lease_until = local.map(|l| now + Duration::from_std(l.lease).unwrap_or(Duration::seconds(60)));
     cx.db.write(|conn| {
         let events = event::claim_undispatched(conn, limit)?;
         if events.is_empty() {
-            return Ok((0, 0));
+            return Ok(FanOut::default());
         }
         let endpoints = webhook_endpoint::enabled(conn)?;
-        let mut deliveries = 0;
+        let mut out = FanOut { events: events.len(), ..FanOut::default() };
         for e in &events {
             // An endpoint receives what happens from its creation on (replays aside).
             let takes = |ep: &&WebhookEndpointRow| {
                 ep.created_at <= e.occurred_at && receives(ep, &e.account_path, &e.event_type)
             };
+            let mut body = None;
             for ep in endpoints.iter().filter(takes) {
-                create_delivery(conn, now, ep, &e.id)?;
-                deliveries += 1;
+                out.deliveries += 1;
+                let lease = match (local, lease_until) {
+                    (Some(l), Some(until)) if out.jobs.len() < l.budget => Some((l.owner, until)),
+                    _ => None,
+                };
+                let (d, task) = create_delivery_leased(conn, now, ep, &e.id, lease)?;
+                if lease.is_some() {
+                    let body = match &body {
+                        Some(b) => Clone::clone(b),
+                        None => {
+                            let b = serde_json::to_vec(&super::event::to_out(e)?)
+                                .map_err(|x| ServiceError::Internal(x.to_string()))?;
+                            body = Some(b.clone());
+                            b
+                        }
+                    };
+                    out.jobs.push(DeliveryJob {
+                        task,
+                        delivery_id: d.id,
+                        url: ep.url.clone(),
+                        msg_id: e.id.clone(),
+                        body,
+                        secrets: secrets_of(ep, now),
+                    });
+                }
             }
         }
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         event::mark_dispatched(conn, &ids, to_db(now))?;
-        Ok((events.len(), deliveries))
+        Ok(out)
     })
+}
+
+/// The secrets that sign for an endpoint now: the current one, and the previous one
+/// during a rotation's overlap.
+fn secrets_of(ep: &WebhookEndpointRow, now: DateTime<Utc>) -> Vec<String> {
+    let mut secrets = vec![ep.secret.clone()];
+    if let (Some(prev), Some(until)) = (&ep.previous_secret, ep.previous_secret_until) {
+        if from_db(until) > now {
+            secrets.push(prev.clone());
+        }
+    }
+    secrets
 }
 
 /// A claimed delivery, ready to send.
@@ -154,12 +221,7 @@ fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Opti
     let event =
         event::find(conn, &d.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
     let body = serde_json::to_vec(&super::event::to_out(&event)?).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let mut secrets = vec![ep.secret.clone()];
-    if let (Some(prev), Some(until)) = (&ep.previous_secret, ep.previous_secret_until) {
-        if from_db(until) > now {
-            secrets.push(prev.clone());
-        }
-    }
+    let secrets = secrets_of(&ep, now);
     d.attempts += 1;
     delivery::update(conn, &d)?;
     Ok(Some(DeliveryJob { task: t, delivery_id: d.id, url: ep.url, msg_id: event.id, body, secrets }))

@@ -26,21 +26,35 @@ const BATCH: i64 = 500;
 /// Starts the dispatcher and the webhook workers on the current runtime.
 pub fn start(cx: Context, wake: Wake, concurrency: usize) {
     let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
-    actix_web::rt::spawn(dispatcher(cx.clone(), wake.clone()));
-    if concurrency > 0 {
-        actix_web::rt::spawn(webhook::workers(cx, wake, owner, concurrency));
-    }
+    let workers = (concurrency > 0).then(|| webhook::Workers::start(cx.clone(), wake.clone(), owner, concurrency));
+    actix_web::rt::spawn(dispatcher(cx, wake, workers));
 }
 
-async fn dispatcher(cx: Context, wake: Wake) {
+async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) {
     loop {
         let c = cx.clone();
-        match actix_web::rt::task::spawn_blocking(move || dispatch::fan_out(&c, BATCH)).await {
-            Ok(Ok((0, _))) => {
+        // New deliveries go straight to this process's idle workers; the rest wait in
+        // the queue for whichever worker of any process claims them.
+        let local = workers.as_ref().map(|w| (w.owner.clone(), w.idle()));
+        let fanned = actix_web::rt::task::spawn_blocking(move || {
+            let local = local.as_ref().map(|(owner, budget)| dispatch::LocalWorkers {
+                owner,
+                budget: *budget,
+                lease: webhook::LEASE,
+            });
+            dispatch::fan_out(&c, BATCH, local)
+        })
+        .await;
+        match fanned {
+            Ok(Ok(f)) if f.events == 0 => {
                 let _ = tokio::time::timeout(IDLE_POLL, wake.dispatcher.notified()).await;
             }
-            Ok(Ok((_, deliveries))) => {
-                if deliveries > 0 {
+            Ok(Ok(f)) => {
+                let queued = f.deliveries > f.jobs.len();
+                if let Some(w) = &workers {
+                    w.send_all(f.jobs).await;
+                }
+                if queued {
                     wake.workers.notify_one();
                 }
             }

@@ -13,22 +13,62 @@ use crate::service::dispatch::{self, AttemptOutcome, DeliveryJob};
 use crate::service::Context;
 
 /// A worker owns a claimed delivery this long; if it dies, another takes it after.
-const LEASE: Duration = Duration::from_secs(60);
+pub const LEASE: Duration = Duration::from_secs(60);
 const TIMEOUT: Duration = Duration::from_secs(10);
 const MAX_CLAIM: usize = 100;
 
-pub async fn workers(cx: Context, wake: Wake, owner: String, concurrency: usize) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = match reqwest::Client::builder().timeout(TIMEOUT).redirect(reqwest::redirect::Policy::none()).build() {
-        Ok(h) => h,
-        Err(e) => {
-            tracing::error!(error = %e, "no HTTP client: webhooks will not be delivered");
-            return;
+/// This process's delivery workers: at most `concurrency` deliveries in flight, fed by
+/// their own claims and by the dispatcher's hand-offs.
+#[derive(Clone)]
+pub struct Workers {
+    pub owner: String,
+    cx: Context,
+    http: reqwest::Client,
+    slots: Arc<Semaphore>,
+    done: tokio::sync::mpsc::UnboundedSender<(DeliveryJob, AttemptOutcome)>,
+}
+
+impl Workers {
+    pub fn start(cx: Context, wake: Wake, owner: String, concurrency: usize) -> Workers {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .timeout(TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "the webhook HTTP client has no TLS configuration; using the defaults");
+                reqwest::Client::new()
+            });
+        let (done, finished) = tokio::sync::mpsc::unbounded_channel();
+        let workers = Workers { owner, cx, http, slots: Arc::new(Semaphore::new(concurrency)), done };
+        actix_web::rt::spawn(recorder(workers.cx.clone(), workers.owner.clone(), finished));
+        actix_web::rt::spawn(claim_loop(workers.clone(), wake));
+        workers
+    }
+
+    /// Deliveries this process could start now.
+    pub fn idle(&self) -> usize {
+        self.slots.available_permits()
+    }
+
+    /// Sends each job as soon as a slot is free.
+    pub async fn send_all(&self, jobs: Vec<DeliveryJob>) {
+        for job in jobs {
+            let Ok(permit) = self.slots.clone().acquire_owned().await else { return };
+            let (cx, http, done) = (self.cx.clone(), self.http.clone(), self.done.clone());
+            actix_web::rt::spawn(async move {
+                let outcome = attempt(&cx, &http, &job).await;
+                drop(permit);
+                let _ = done.send((job, outcome));
+            });
         }
-    };
-    let slots = Arc::new(Semaphore::new(concurrency));
-    let (done, finished) = tokio::sync::mpsc::unbounded_channel();
-    actix_web::rt::spawn(recorder(cx.clone(), owner.clone(), finished));
+    }
+}
+
+/// Claims due deliveries from the queue: retries, and what other processes' dispatchers
+/// left there.
+async fn claim_loop(w: Workers, wake: Wake) {
+    let (cx, owner, slots) = (w.cx.clone(), w.owner.clone(), w.slots.clone());
     loop {
         let free = slots.available_permits().min(MAX_CLAIM);
         if free == 0 {
@@ -55,15 +95,7 @@ pub async fn workers(cx: Context, wake: Wake, owner: String, concurrency: usize)
             let _ = tokio::time::timeout(IDLE_POLL, wake.workers.notified()).await;
             continue;
         }
-        for job in jobs {
-            let Ok(permit) = slots.clone().acquire_owned().await else { return };
-            let (cx, http, done) = (cx.clone(), http.clone(), done.clone());
-            actix_web::rt::spawn(async move {
-                let outcome = attempt(&cx, &http, &job).await;
-                drop(permit);
-                let _ = done.send((job, outcome));
-            });
-        }
+        w.send_all(jobs).await;
     }
 }
 
