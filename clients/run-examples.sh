@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every client example against a live server: starts Stratum on a fresh SQLite
-# database with a random bootstrap API key, installs the Python client (pip install
-# ./clients/python) into a temporary venv, installs the TypeScript client's pinned
-# dependencies (npm ci) and compiles it with `tsc --strict`, then runs each example of
+# database with a random bootstrap API key (and STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true, so
+# the webhook examples' 127.0.0.1 receivers are allowed), installs the Python client (pip
+# install ./clients/python, plus standardwebhooks==1.1.0 for the webhook example) into a
+# temporary venv, installs the TypeScript client's pinned dependencies (npm ci) and compiles
+# it with `tsc --strict`, then runs each example of
 # clients/python/examples/, clients/typescript/examples/ and, when present,
 # clients/rust/examples/ (`cargo run --locked -p stratum-client --example NAME`), each with
 # STRATUM_BASE_URL and STRATUM_API_KEY set. Prints PASS/FAIL per example and, last,
@@ -32,7 +34,8 @@ trap cleanup EXIT
 # -- the clients ------------------------------------------------------------------------
 echo "== Python client: pip install ./clients/python into a fresh venv"
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "$here/python"
+# standardwebhooks: only for examples/webhook_verify.py (pinned).
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "$here/python" standardwebhooks==1.1.0
 echo "$("$work/venv/bin/python" --version), stratum-client $("$work/venv/bin/python" -c 'import stratum_client; print(stratum_client.__version__)')"
 
 echo "== TypeScript client: npm ci, tsc --strict"
@@ -46,6 +49,7 @@ STRATUM_LISTEN=127.0.0.1:0 \
 STRATUM_DATABASE_URL="$work/stratum.db" \
 STRATUM_BOOTSTRAP_API_KEY="$api_key" \
 STRATUM_LOG_LEVEL=warn \
+STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true \
   "$bin" serve >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
 
