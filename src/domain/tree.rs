@@ -26,13 +26,6 @@ pub fn contains(scope: &str, path: &str) -> bool {
     path.starts_with(scope)
 }
 
-/// The id of the parent encoded in a path, if any.
-pub fn parent_of(path: &str) -> Option<&str> {
-    let mut parts = path.trim_matches('/').rsplit('/');
-    parts.next()?;
-    parts.next()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,11 +42,5 @@ mod tests {
             assert_eq!(in_range, inside, "{path}");
             assert_eq!(contains(&child, path), inside, "{path}");
         }
-    }
-
-    #[test]
-    fn parent_is_read_from_the_path() {
-        assert_eq!(parent_of("/a/b/c/"), Some("b"));
-        assert_eq!(parent_of("/a/"), None);
     }
 }

@@ -127,9 +127,7 @@ pub fn replay(
         let e = event::find_in_scope(conn, &caller.account_path, event_id)?.ok_or(ServiceError::NotFound("event"))?;
         let mut out = Vec::new();
         for ep in webhook_endpoint::enabled(conn)? {
-            if !crate::domain::tree::contains(&caller.account_path, &ep.account_path)
-                || !super::dispatch::receives(&ep, &e.account_path, &e.event_type)
-            {
+            if !caller.reaches(&ep.account_path) || !super::dispatch::receives(&ep, &e.account_path, &e.event_type) {
                 continue;
             }
             let d = match store::find_for(conn, &ep.id, &e.id)? {
