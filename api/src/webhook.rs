@@ -130,3 +130,27 @@ pub struct DeliveryAttemptOut {
 }
 
 crate::page_type!(DeliveryAttemptPage, DeliveryAttemptOut, "A page of delivery attempts.");
+
+/// Send a signed test message to an endpoint now.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookTestIn {
+    /// The event type the example is of; default `account.updated`. It must be one the
+    /// endpoint takes.
+    #[serde(default)]
+    pub event_type: Option<String>,
+}
+
+/// What the endpoint answered to the test message. Nothing is recorded: the message is
+/// no event of the log (its id starts with `evt_test_`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct WebhookTestOut {
+    /// The `webhook-id` the message carried.
+    pub message_id: String,
+    pub status_code: Option<i32>,
+    pub latency_ms: i64,
+    pub response: Option<String>,
+    pub error: Option<String>,
+    /// Whether the endpoint answered 2xx.
+    pub succeeded: bool,
+}

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use stratum_api::webhook::{
     WebhookEndpointCreatedOut, WebhookEndpointIn, WebhookEndpointOut, WebhookEndpointPage, WebhookEndpointPatch,
-    WebhookSecretOut, WebhookSecretRotateIn,
+    WebhookSecretOut, WebhookSecretRotateIn, WebhookTestIn, WebhookTestOut,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -12,6 +12,7 @@ use super::extract::{IfMatch, JsonBody, OptionalJsonBody};
 use super::problem::ApiError;
 use super::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::auth::Caller;
+use crate::service::dispatch::AttemptOutcome;
 use crate::service::webhook_endpoint as svc;
 
 /// Register a webhook endpoint for the events of an account's subtree.
@@ -131,11 +132,52 @@ async fn webhook_endpoint_secret_rotate(
     Ok(outcome(out, StatusCode::OK))
 }
 
+/// Send a signed example message of an event type the endpoint takes, now, and answer
+/// what the endpoint said. Nothing is recorded; the message id starts with `evt_test_`.
+#[utoipa::path(
+    operation_id = "WebhookEndpointTest",
+    tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id")),
+    request_body(content = Option<WebhookTestIn>, description = "Optional; no body sends an `account.updated` example"),
+    responses((status = 200, description = "The endpoint's answer", body = WebhookTestOut))
+)]
+#[post("/webhook-endpoints/{id}/test")]
+async fn webhook_endpoint_test(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: OptionalJsonBody<WebhookTestIn>,
+) -> Result<HttpResponse, ApiError> {
+    let event_type = body.0.value.event_type;
+    let message = state.run(move |cx| svc::test_message(cx, &caller, &id, event_type.as_deref())).await?;
+    let message_id = message.message_id.clone();
+    let out = match crate::tasks::webhook::send_test(&state.cx, message).await {
+        AttemptOutcome::Answered { status, body, latency_ms } => WebhookTestOut {
+            message_id,
+            status_code: Some(i32::from(status)),
+            latency_ms,
+            response: Some(body.chars().take(1000).collect()),
+            error: None,
+            succeeded: (200..300).contains(&status),
+        },
+        AttemptOutcome::Failed { error, latency_ms } => WebhookTestOut {
+            message_id,
+            status_code: None,
+            latency_ms,
+            response: None,
+            error: Some(error),
+            succeeded: false,
+        },
+    };
+    Ok(HttpResponse::Ok().json(out))
+}
+
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(webhook_endpoint_create)
         .service(webhook_endpoint_list)
         .service(webhook_endpoint_get)
         .service(webhook_endpoint_update)
         .service(webhook_endpoint_delete)
-        .service(webhook_endpoint_secret_rotate);
+        .service(webhook_endpoint_secret_rotate)
+        .service(webhook_endpoint_test);
 }

@@ -155,7 +155,7 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
 
 /// The secrets that sign for an endpoint now: the current one, and the previous one
 /// during a rotation's overlap.
-fn secrets_of(ep: &WebhookEndpointRow, now: DateTime<Utc>) -> Vec<String> {
+pub(crate) fn secrets_of(ep: &WebhookEndpointRow, now: DateTime<Utc>) -> Vec<String> {
     let mut secrets = vec![ep.secret.clone()];
     if let (Some(prev), Some(until)) = (&ep.previous_secret, ep.previous_secret_until) {
         if from_db(until) > now {

@@ -240,3 +240,52 @@ pub fn rotate_secret(
         Ok(WebhookSecretOut { secret: row.secret, previous_secret_expires_at: until })
     })
 }
+
+/// A signed example message for an endpoint: the shape of a real event of `event_type`,
+/// with a test id and no object behind it.
+pub struct TestMessage {
+    pub url: String,
+    pub secrets: Vec<String>,
+    pub message_id: String,
+    pub body: Vec<u8>,
+}
+
+pub fn test_message(
+    cx: &Context,
+    caller: &Caller,
+    id: &str,
+    event_type: Option<&str>,
+) -> Result<TestMessage, ServiceError> {
+    require(caller, Permission::WebhooksWrite)?;
+    let name = event_type.unwrap_or("account.updated");
+    let def = EventType::from_name(name).map(EventType::def).ok_or_else(|| {
+        ServiceError::validation("event_type", "unknown_event_type", format!("`{name}` is not in the event catalog"))
+    })?;
+    let now = cx.clock.now();
+    let row = cx.db.read(|conn| find(conn, caller, id))?;
+    if !row.event_types.split_whitespace().any(|p| rules::type_matches(p, name)) {
+        return Err(ServiceError::validation(
+            "event_type",
+            "not_subscribed",
+            format!("the endpoint does not take `{name}`"),
+        ));
+    }
+    let message_id = format!("evt_test_{}", ulid::Ulid::new());
+    let body = serde_json::json!({
+        "id": message_id,
+        "type": def.name,
+        "domain": def.domain.as_str(),
+        "occurred_at": now,
+        "account_id": row.account_id,
+        "object": {"kind": def.object, "id": "test"},
+        "sequence": 0,
+        "data": {"test": true, "description": def.description},
+        "previous": null,
+    });
+    Ok(TestMessage {
+        url: row.url.clone(),
+        secrets: super::dispatch::secrets_of(&row, now),
+        message_id,
+        body: serde_json::to_vec(&body).map_err(|e| ServiceError::Internal(e.to_string()))?,
+    })
+}

@@ -57,7 +57,7 @@ impl Workers {
             let Ok(permit) = self.slots.clone().acquire_owned().await else { return };
             let (cx, http, done) = (self.cx.clone(), self.http.clone(), self.done.clone());
             actix_web::rt::spawn(async move {
-                let outcome = attempt(&cx, &http, &job).await;
+                let outcome = attempt(&cx, &http, &job.url, &job.msg_id, &job.body, &job.secrets).await;
                 drop(permit);
                 let _ = done.send((job, outcome));
             });
@@ -137,27 +137,44 @@ async fn private_target(url: &str) -> Option<String> {
     addrs.map(|a| a.ip()).find(|ip| is_private(*ip)).map(|ip| format!("{host} resolves to the private address {ip}"))
 }
 
-async fn attempt(cx: &Context, http: &reqwest::Client, job: &DeliveryJob) -> AttemptOutcome {
+/// Sends one signed test message (nothing recorded), with a client of its own.
+pub async fn send_test(cx: &Context, message: crate::service::webhook_endpoint::TestMessage) -> AttemptOutcome {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_default();
+    attempt(cx, &http, &message.url, &message.message_id, &message.body, &message.secrets).await
+}
+
+async fn attempt(
+    cx: &Context,
+    http: &reqwest::Client,
+    url: &str,
+    msg_id: &str,
+    body: &[u8],
+    secrets: &[String],
+) -> AttemptOutcome {
     let started = Instant::now();
     let elapsed = |s: Instant| i64::try_from(s.elapsed().as_millis()).unwrap_or(i64::MAX);
     if !cx.settings.allow_private_webhook_urls {
-        if let Some(why) = private_target(&job.url).await {
+        if let Some(why) = private_target(url).await {
             return AttemptOutcome::Failed { error: why, latency_ms: 0 };
         }
     }
     // Real time, also on a test clock: the timestamp tells receivers how fresh the
     // signature is, and their libraries compare it with their own clocks.
     let timestamp = chrono::Utc::now().timestamp();
-    let signatures: Vec<String> =
-        job.secrets.iter().filter_map(|s| sign(s, &job.msg_id, timestamp, &job.body)).collect();
+    let signatures: Vec<String> = secrets.iter().filter_map(|s| sign(s, msg_id, timestamp, body)).collect();
     let sent = http
-        .post(&job.url)
+        .post(url)
         .header("content-type", "application/json")
         .header("user-agent", concat!("Stratum-Webhooks/", env!("CARGO_PKG_VERSION")))
-        .header("webhook-id", &job.msg_id)
+        .header("webhook-id", msg_id)
         .header("webhook-timestamp", timestamp.to_string())
         .header("webhook-signature", signatures.join(" "))
-        .body(job.body.clone())
+        .body(body.to_vec())
         .send()
         .await;
     match sent {

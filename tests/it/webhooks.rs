@@ -259,3 +259,33 @@ fn the_test_clock_moves_only_on_a_sandbox_and_only_for_the_provider() {
     let moved = sandbox.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 86400}));
     assert_eq!(moved.expect(200)["offset_seconds"], 86400);
 }
+
+#[test]
+fn a_test_message_is_signed_answered_and_not_recorded() {
+    let srv = TestServer::start();
+    let tok = srv.provider_token();
+    let rx = Receiver::start();
+    let (ep, secret) = endpoint(&srv, &tok, None, &rx.url, &["account.*"]);
+    let r =
+        srv.post(&format!("/api/v1/webhook-endpoints/{ep}/test"), &tok, &json!({"event_type": "account.suspended"}));
+    let answer = r.expect(200).clone();
+    assert_eq!(answer["succeeded"], true, "{answer}");
+    assert_eq!(answer["status_code"], 204);
+    let got = rx.wait_for(1);
+    assert!(verify(&secret, &got[0]));
+    let body: Value = serde_json::from_slice(&got[0].body).expect("json");
+    assert_eq!(body["type"], "account.suspended");
+    assert_eq!(body["id"], answer["message_id"]);
+    assert!(body["id"].as_str().is_some_and(|id| id.starts_with("evt_test_")));
+    // A type the endpoint does not take, and one that does not exist, are refused.
+    let r = srv.post(&format!("/api/v1/webhook-endpoints/{ep}/test"), &tok, &json!({"event_type": "user.created"}));
+    r.validation_code("event_type", "not_subscribed");
+    let r = srv.post(&format!("/api/v1/webhook-endpoints/{ep}/test"), &tok, &json!({"event_type": "nope"}));
+    r.validation_code("event_type", "unknown_event_type");
+    // Nothing was recorded.
+    assert_eq!(srv.get(&format!("/api/v1/deliveries?endpoint_id={ep}"), &tok).expect(200)["data"], json!([]));
+    // A receiver that is not there is reported, not an error of the call.
+    rx.answer_with(500);
+    let r = srv.post(&format!("/api/v1/webhook-endpoints/{ep}/test"), &tok, &json!({}));
+    assert_eq!(r.expect(200)["succeeded"], false);
+}

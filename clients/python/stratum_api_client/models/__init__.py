@@ -62,6 +62,8 @@ from .webhook_endpoint_page import WebhookEndpointPage
 from .webhook_endpoint_patch import WebhookEndpointPatch
 from .webhook_secret_out import WebhookSecretOut
 from .webhook_secret_rotate_in import WebhookSecretRotateIn
+from .webhook_test_in import WebhookTestIn
+from .webhook_test_out import WebhookTestOut
 
 __all__ = (
     "AccountActionIn",
@@ -126,4 +128,6 @@ __all__ = (
     "WebhookEndpointPatch",
     "WebhookSecretOut",
     "WebhookSecretRotateIn",
+    "WebhookTestIn",
+    "WebhookTestOut",
 )

@@ -793,6 +793,36 @@ export type WebhookSecretRotateIn = {
     overlap_seconds?: number | null;
 };
 
+/**
+ * Send a signed test message to an endpoint now.
+ */
+export type WebhookTestIn = {
+    /**
+     * The event type the example is of; default `account.updated`. It must be one the
+     * endpoint takes.
+     */
+    event_type?: string | null;
+};
+
+/**
+ * What the endpoint answered to the test message. Nothing is recorded: the message is
+ * no event of the log (its id starts with `evt_test_`).
+ */
+export type WebhookTestOut = {
+    /**
+     * The `webhook-id` the message carried.
+     */
+    message_id: string;
+    status_code?: number | null;
+    latency_ms: number;
+    response?: string | null;
+    error?: string | null;
+    /**
+     * Whether the endpoint answered 2xx.
+     */
+    succeeded: boolean;
+};
+
 export type AccountListData = {
     body?: never;
     path?: never;
@@ -2354,3 +2384,36 @@ export type WebhookEndpointSecretRotateResponses = {
 };
 
 export type WebhookEndpointSecretRotateResponse = WebhookEndpointSecretRotateResponses[keyof WebhookEndpointSecretRotateResponses];
+
+export type WebhookEndpointTestData = {
+    /**
+     * Optional; no body sends an `account.updated` example
+     */
+    body?: WebhookTestIn;
+    path: {
+        /**
+         * Endpoint id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhook-endpoints/{id}/test';
+};
+
+export type WebhookEndpointTestErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WebhookEndpointTestError = WebhookEndpointTestErrors[keyof WebhookEndpointTestErrors];
+
+export type WebhookEndpointTestResponses = {
+    /**
+     * The endpoint's answer
+     */
+    200: WebhookTestOut;
+};
+
+export type WebhookEndpointTestResponse = WebhookEndpointTestResponses[keyof WebhookEndpointTestResponses];
