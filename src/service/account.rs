@@ -159,7 +159,7 @@ pub fn update(
     if_match: Option<i64>,
 ) -> Result<AccountOut, ServiceError> {
     require(caller, Permission::AccountsWrite)?;
-    let outcome = idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let mut row = find_reachable(conn, caller, id)?;
         check_version(if_match, row.version)?;
         rules::check_patch(text_enum(&row.kind)?, &patch).map_err(ServiceError::Validation)?;
@@ -179,8 +179,7 @@ pub fn update(
         let out = to_out(&row)?;
         raise(conn, now, EventType::AccountUpdated, &row, &out, Some(Value::Object(previous)))?;
         Ok(out)
-    })?;
-    outcome.into_fresh()
+    })
 }
 
 fn apply_patch(row: &mut AccountRow, patch: AccountPatch) {

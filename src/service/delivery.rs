@@ -6,7 +6,7 @@ use stratum_api::webhook::{DeliveryAttemptOut, DeliveryAttemptPage, DeliveryOut,
 use super::idempotency::{self, Idempotency, Outcome};
 use super::{require, Context, ServiceError};
 use crate::auth::Caller;
-use crate::clock::{from_db, to_db};
+use crate::clock::from_db;
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::permission::Permission;
 use crate::store::delivery::{self as store, AttemptRow, DeliveryFilter, DeliveryRow};
@@ -81,14 +81,7 @@ fn requeue(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>, d: &mut Delive
     d.status = enum_text(&DeliveryStatus::Pending);
     store::update(conn, d)?;
     let mut t = task::find(conn, &d.task_id)?.ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
-    let expected = t.version;
-    t.status = enum_text(&TaskStatus::Queued);
-    t.run_at = to_db(now);
-    t.lease_owner = None;
-    t.lease_expires_at = None;
-    t.version += 1;
-    t.updated_at = to_db(now);
-    if !task::update(conn, &t, expected)? {
+    if !super::task::transition(conn, now, &mut t, TaskStatus::Queued, Some(now), None)? {
         return Err(ServiceError::Conflict("the delivery's task changed meanwhile; try again".into()));
     }
     Ok(())

@@ -234,17 +234,8 @@ fn finish_task(
     status: TaskStatus,
     error: Option<String>,
 ) -> Result<(), ServiceError> {
-    let expected = t.version;
-    t.status = enum_text(&status);
-    t.lease_owner = None;
-    t.lease_expires_at = None;
-    if error.is_some() {
-        t.last_error = error;
-    }
-    t.version += 1;
-    t.updated_at = to_db(now);
-    task::update(conn, t, expected)?;
-    Ok(())
+    // A task changed meanwhile (retried or cancelled over the API) keeps that change.
+    super::task::transition(conn, now, t, status, None, error).map(drop)
 }
 
 /// What one attempt got.
@@ -343,15 +334,8 @@ fn record_one(
         }
         match retry.filter(|_| ep.enabled == 1) {
             Some(delay) => {
-                let expected = t.version;
-                t.status = enum_text(&TaskStatus::Queued);
-                t.run_at = to_db(now + Duration::from_std(delay).unwrap_or(Duration::seconds(5)));
-                t.lease_owner = None;
-                t.lease_expires_at = None;
-                t.last_error = Some(reason);
-                t.version += 1;
-                t.updated_at = to_db(now);
-                task::update(conn, &t, expected)?;
+                let at = now + Duration::from_std(delay).unwrap_or(Duration::seconds(5));
+                super::task::transition(conn, now, &mut t, TaskStatus::Queued, Some(at), Some(reason))?;
             }
             None => {
                 d.status = enum_text(&DeliveryStatus::Dead);

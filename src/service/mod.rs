@@ -44,6 +44,16 @@ pub struct Settings {
     pub allow_private_webhook_urls: bool,
 }
 
+/// Runs `f` in one write transaction with the current time: a change and its events
+/// commit together or not at all. (`idempotency::write` adds the replay of POSTs.)
+pub fn write<T>(
+    cx: &Context,
+    f: impl FnOnce(&mut crate::store::DbConn, chrono::DateTime<chrono::Utc>) -> Result<T, ServiceError>,
+) -> Result<T, ServiceError> {
+    let now = cx.clock.now();
+    cx.db.write(|conn| f(conn, now))
+}
+
 /// Refuses the call unless the caller's role grants `p`.
 pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
     if caller.has(p) {

@@ -205,7 +205,7 @@ pub fn update(
             ));
         }
     }
-    idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let mut row = store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
         if let Some(n) = &patch.name {
@@ -224,8 +224,7 @@ pub fn update(
             return Err(ServiceError::VersionMismatch { current: expected });
         }
         Ok(to_out(&row))
-    })?
-    .into_fresh()
+    })
 }
 
 pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) -> Result<(), ServiceError> {
@@ -233,7 +232,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     if BuiltInRole::from_id(id).is_some() {
         return Err(ServiceError::PermissionDenied("built-in roles cannot be deleted".into()));
     }
-    idempotency::write(cx, caller, None, |conn, _now| {
+    super::write(cx, |conn, _now| {
         let row = store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
         if store::in_use(conn, id)? {
@@ -243,8 +242,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
             return Err(ServiceError::VersionMismatch { current: row.version });
         }
         Ok(())
-    })?
-    .into_fresh()
+    })
 }
 
 pub fn permissions() -> PermissionPage {

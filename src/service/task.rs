@@ -1,5 +1,6 @@
 //! Tasks over the API: read, retry, cancel.
 
+use chrono::{DateTime, Utc};
 use stratum_api::task::{TaskOut, TaskPage, TaskStatus};
 
 use super::idempotency::{self, Idempotency, Outcome};
@@ -28,6 +29,32 @@ fn to_out(row: &TaskRow) -> Result<TaskOut, ServiceError> {
         created_at: from_db(row.created_at),
         updated_at: from_db(row.updated_at),
     })
+}
+
+/// Moves a task to `status` and releases its lease; a queued task runs at `run_at`; a
+/// given `error` becomes its last error. False when the task changed meanwhile. Every
+/// change of a task's state goes through here.
+pub(crate) fn transition(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &mut TaskRow,
+    status: TaskStatus,
+    run_at: Option<DateTime<Utc>>,
+    error: Option<String>,
+) -> Result<bool, ServiceError> {
+    let expected = t.version;
+    t.status = enum_text(&status);
+    if let Some(at) = run_at {
+        t.run_at = to_db(at);
+    }
+    t.lease_owner = None;
+    t.lease_expires_at = None;
+    if error.is_some() {
+        t.last_error = error;
+    }
+    t.version += 1;
+    t.updated_at = to_db(now);
+    Ok(store::update(conn, t, expected)?)
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<TaskRow, ServiceError> {
@@ -75,13 +102,8 @@ pub fn change(
             }
         };
         let expected = t.version;
-        t.status = enum_text(&next);
-        if next == TaskStatus::Queued {
-            t.run_at = to_db(now);
-        }
-        t.version += 1;
-        t.updated_at = to_db(now);
-        if !store::update(conn, &t, expected)? {
+        let run_at = (next == TaskStatus::Queued).then_some(now);
+        if !transition(conn, now, &mut t, next, run_at, None)? {
             return Err(ServiceError::VersionMismatch { current: expected });
         }
         if t.kind == super::dispatch::WEBHOOK_TASK {

@@ -128,7 +128,7 @@ pub fn update(
         c.text("name", n, 200);
     }
     c.finish().map_err(ServiceError::Validation)?;
-    idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         let mut previous = Map::new();
@@ -155,13 +155,12 @@ pub fn update(
         let out = to_out(&row)?;
         raise(conn, now, EventType::UserUpdated, &row, &out, Some(Value::Object(previous)))?;
         Ok(out)
-    })?
-    .into_fresh()
+    })
 }
 
 pub fn remove(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) -> Result<(), ServiceError> {
     require(caller, Permission::UsersWrite)?;
-    idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         if !store::delete(conn, id, row.version)? {
@@ -169,6 +168,5 @@ pub fn remove(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
         }
         let out = to_out(&row)?;
         raise(conn, now, EventType::UserRemoved, &row, &out, None)
-    })?
-    .into_fresh()
+    })
 }

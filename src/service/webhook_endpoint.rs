@@ -159,7 +159,7 @@ pub fn update(
         patch.event_types.as_deref(),
     );
     c.finish().map_err(ServiceError::Validation)?;
-    idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         let was_enabled = row.enabled == 1;
@@ -189,15 +189,14 @@ pub fn update(
             raise(conn, now, EventType::WebhookEndpointRecovered, &row)?;
         }
         Ok(to_out(&row))
-    })?
-    .into_fresh()
+    })
 }
 
 /// Deletes the endpoint: it receives nothing more and disappears from the API; the row
 /// stays, marked, because its deliveries refer to it.
 pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) -> Result<(), ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
-    idempotency::write(cx, caller, None, |conn, now| {
+    super::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         let expected = row.version;
@@ -209,8 +208,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
             return Err(ServiceError::VersionMismatch { current: expected });
         }
         Ok(())
-    })?
-    .into_fresh()
+    })
 }
 
 pub fn rotate_secret(
