@@ -46,7 +46,10 @@ pub fn open_database(config: &Config) -> Result<Context, StartError> {
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
-    let settings = Settings { allow_private_webhook_urls: config.webhook_allow_private_urls };
+    let settings = Settings {
+        allow_private_webhook_urls: config.webhook_allow_private_urls,
+        default_language: config.default_language.clone(),
+    };
     Ok(Context { db, clock: Arc::new(SystemClock), settings: Arc::new(settings), test_clock: None })
 }
 
@@ -87,7 +90,9 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     }
     let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
     let wake = tasks::Wake::default();
-    tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency);
+    let mailer = tasks::actions::Mailer::new(config.smtp_url.as_ref().map(|s| s.expose()), &config.mail_from)
+        .map_err(StartError::Setup)?;
+    tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency, config.action_concurrency, mailer);
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
     let spec = rest::openapi::spec();
     let soap = web::Data::new(Soap::from_spec(&spec).map_err(|e| StartError::Setup(e.to_string()))?);

@@ -55,6 +55,10 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub webhook_allow_private_urls: bool,
     pub webhook_concurrency: usize,
+    pub action_concurrency: usize,
+    pub smtp_url: Option<Secret>,
+    pub mail_from: String,
+    pub default_language: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +106,21 @@ impl Config {
         if self.webhook_concurrency > 1024 {
             return Err(ConfigError("webhook_concurrency must be between 0 and 1024".into()));
         }
+        if self.action_concurrency > 256 {
+            return Err(ConfigError("action_concurrency must be between 0 and 256".into()));
+        }
+        if !crate::domain::notification::is_mailbox(&self.mail_from) {
+            return Err(ConfigError("mail_from must be an address (Name <name@example.com>)".into()));
+        }
+        if !crate::domain::validation::is_language(&self.default_language) {
+            return Err(ConfigError("default_language must be a language tag (en, de, pt-BR)".into()));
+        }
+        if let Some(url) = &self.smtp_url {
+            let u = url.expose();
+            if !(u.starts_with("smtp://") || u.starts_with("smtps://")) {
+                return Err(ConfigError("smtp_url must start with smtp:// or smtps://".into()));
+            }
+        }
         if self.max_body_bytes < 1024 {
             return Err(ConfigError("max_body_bytes must be at least 1024".into()));
         }
@@ -131,10 +150,10 @@ mod tests {
         assert_eq!(config.listen, "127.0.0.1:8080");
         assert_eq!(config.database_url, "stratum.db");
         let keys = known_keys();
-        for key in ["jwt_signing_secret", "jwt_verification_keys", "bootstrap_api_key", "listen"] {
+        for key in ["jwt_signing_secret", "jwt_verification_keys", "bootstrap_api_key", "listen", "smtp_url"] {
             assert!(keys.iter().any(|k| k == key), "{key} undocumented");
         }
-        assert_eq!(keys.len(), 14);
+        assert_eq!(keys.len(), 18);
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub const WEBHOOK_ENDPOINT: &str = "whe";
 pub const DELIVERY: &str = "dlv";
 pub const ATTEMPT: &str = "att";
 pub const TASK: &str = "tsk";
+pub const NOTIFICATION_TEMPLATE: &str = "ntt";
+pub const NOTIFICATION: &str = "ntf";
+pub const SCRIPT_ACTION: &str = "scr";
 
 #[cfg(test)]
 mod tests {

@@ -80,6 +80,10 @@ pub struct AccountIn {
     pub tax_id: Option<String>,
     #[serde(default)]
     pub address: Option<Address>,
+    /// The language of the account's notifications (`en`, `de`, `pt-BR`); when absent, the
+    /// nearest ancestor's, else the server's `default_language`.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
     #[serde(default)]
     pub metadata: BTreeMap<String, String>,
@@ -107,6 +111,9 @@ pub struct AccountPatch {
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<Address>)]
     pub address: Option<Option<Address>>,
+    #[serde(default, deserialize_with = "crate::nullable::deserialize")]
+    #[schema(value_type = Option<String>)]
+    pub language: Option<Option<String>>,
     /// Replaces the whole metadata map.
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = BTreeMap<String, String>)]
@@ -131,6 +138,8 @@ pub struct AccountOut {
     pub phone: Option<String>,
     pub tax_id: Option<String>,
     pub address: Option<Address>,
+    /// The account's own language setting (see `AccountIn.language` for inheritance).
+    pub language: Option<String>,
     pub metadata: BTreeMap<String, String>,
     /// Increases by one with every change; send it back in `If-Match`.
     pub version: i64,

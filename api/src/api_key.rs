@@ -16,6 +16,9 @@ pub struct ApiKeyIn {
     /// A label to tell keys apart (`crm-sync`).
     #[serde(default)]
     pub name: Option<String>,
+    /// When the key stops working; it never expires when absent. Must lie in the future.
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// An API key. The secret itself is never shown again after creation.
@@ -29,6 +32,7 @@ pub struct ApiKeyOut {
     pub prefix: String,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// A newly issued API key, with its secret: store it now, it is shown only once.
@@ -41,6 +45,7 @@ pub struct ApiKeyCreatedOut {
     pub prefix: String,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
     /// The secret key (`stk_…`).
     pub key: String,
 }

@@ -33,6 +33,10 @@ pub struct TaskOut {
     /// What the task works on, e.g. `{"delivery_id": …}`.
     #[schema(value_type = Object)]
     pub payload: serde_json::Value,
+    /// What the last attempt produced, e.g. `{"status_code": 200, "response": "…",
+    /// "latency_ms": 12}` for a script call; `null` before the first attempt.
+    #[schema(value_type = Option<Object>)]
+    pub result: Option<serde_json::Value>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -25,6 +25,9 @@ pub fn check_new(input: &AccountIn) -> Result<(), Vec<FieldError>> {
         input.tax_id.as_deref(),
         input.address.as_ref(),
     );
+    if let Some(language) = &input.language {
+        c.language("language", language);
+    }
     c.metadata("metadata", input.metadata.iter());
     c.finish()
 }
@@ -45,6 +48,9 @@ pub fn check_patch(kind: AccountKind, patch: &AccountPatch) -> Result<(), Vec<Fi
         patch.tax_id.as_ref().and_then(|o| o.as_deref()),
         patch.address.as_ref().and_then(|o| o.as_ref()),
     );
+    if let Some(Some(language)) = &patch.language {
+        c.language("language", language);
+    }
     if let Some(m) = &patch.metadata {
         c.metadata("metadata", m.iter());
     }
@@ -132,6 +138,7 @@ mod tests {
             phone: None,
             tax_id: None,
             address: None,
+            language: None,
             metadata: BTreeMap::new(),
         }
     }

@@ -1,6 +1,7 @@
 //! Business rules as plain functions and types: no actix, diesel or tokio here.
 
 pub mod account;
+pub mod notification;
 pub mod pagination;
 pub mod permission;
 pub mod tree;

@@ -18,10 +18,12 @@ pub enum Permission {
     WebhooksWrite,
     TasksRead,
     TasksWrite,
+    NotificationsRead,
+    NotificationsWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 15] = [
         Permission::AccountsRead,
         Permission::AccountsWrite,
         Permission::UsersRead,
@@ -35,6 +37,8 @@ impl Permission {
         Permission::WebhooksWrite,
         Permission::TasksRead,
         Permission::TasksWrite,
+        Permission::NotificationsRead,
+        Permission::NotificationsWrite,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +56,8 @@ impl Permission {
             Permission::WebhooksWrite => "webhooks.write",
             Permission::TasksRead => "tasks.read",
             Permission::TasksWrite => "tasks.write",
+            Permission::NotificationsRead => "notifications.read",
+            Permission::NotificationsWrite => "notifications.write",
         }
     }
 
@@ -66,10 +72,12 @@ impl Permission {
             Permission::ApiKeysRead => "Read API keys (never their secrets)",
             Permission::ApiKeysWrite => "Issue and revoke API keys",
             Permission::EventsRead => "Read the event log",
-            Permission::WebhooksRead => "Read webhook endpoints, deliveries and attempts",
-            Permission::WebhooksWrite => "Manage webhook endpoints, retry deliveries, replay events",
+            Permission::WebhooksRead => "Read webhook endpoints, deliveries, attempts and script actions",
+            Permission::WebhooksWrite => "Manage webhook endpoints and script actions, retry deliveries, replay events",
             Permission::TasksRead => "Read tasks",
             Permission::TasksWrite => "Retry and cancel tasks",
+            Permission::NotificationsRead => "Read notification templates and the notification log",
+            Permission::NotificationsWrite => "Manage notification templates, cancel scheduled notifications",
         }
     }
 
@@ -185,7 +193,7 @@ impl BuiltInRole {
     pub fn description(self) -> &'static str {
         match self {
             BuiltInRole::Admin => "Everything in the account's subtree",
-            BuiltInRole::Billing => "Accounts and the billing side; reads the event log",
+            BuiltInRole::Billing => "Accounts, the billing side and customer notifications; reads the event log",
             BuiltInRole::Technical => "Reads accounts and the event log; the provisioning side",
             BuiltInRole::ReadOnly => "Reads everything, changes nothing",
         }
@@ -199,7 +207,9 @@ impl BuiltInRole {
         use Permission::*;
         match self {
             BuiltInRole::Admin => PermissionSet::all(),
-            BuiltInRole::Billing => [AccountsRead, AccountsWrite, EventsRead].into_iter().collect(),
+            BuiltInRole::Billing => {
+                [AccountsRead, AccountsWrite, EventsRead, NotificationsRead, NotificationsWrite].into_iter().collect()
+            }
             BuiltInRole::Technical => {
                 [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite].into_iter().collect()
             }

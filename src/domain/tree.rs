@@ -26,9 +26,19 @@ pub fn contains(scope: &str, path: &str) -> bool {
     path.starts_with(scope)
 }
 
+/// The ids on `path`, from the root down to the account itself.
+pub fn lineage(path: &str) -> Vec<String> {
+    path.split('/').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lineage_runs_from_the_root_down() {
+        assert_eq!(lineage(&child_path(&root_path("acc_a"), "acc_b")), ["acc_a", "acc_b"]);
+    }
 
     #[test]
     fn subtree_range_holds_exactly_the_descendants() {

@@ -54,6 +54,13 @@ impl Checks {
         }
     }
 
+    /// A BCP 47 language tag of the common shapes: `en`, `de`, `pt-BR`, `zh-Hant`.
+    pub fn language(&mut self, field: &str, value: &str) {
+        if !is_language(value) {
+            self.fail(field, "invalid_format", "must be a language tag (en, de, pt-BR)");
+        }
+    }
+
     pub fn country(&mut self, field: &str, value: &str) {
         if !(value.len() == 2 && value.chars().all(|c| c.is_ascii_uppercase())) {
             self.fail(field, "invalid_format", "must be an ISO 3166-1 alpha-2 country code (DE, US)");
@@ -84,7 +91,7 @@ impl Checks {
     }
 }
 
-fn is_email(value: &str) -> bool {
+pub fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };
@@ -95,6 +102,16 @@ fn is_email(value: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `xx`/`xxx`, then subtags of 2–8 letters or digits.
+pub fn is_language(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && value.len() <= 35
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

@@ -8,10 +8,13 @@ pub mod delivery;
 pub mod event;
 pub mod extract;
 pub mod metrics;
+pub mod notification;
+pub mod notification_template;
 pub mod openapi;
 pub mod ops;
 pub mod problem;
 pub mod role;
+pub mod script_action;
 pub mod task;
 pub mod test_clock;
 pub mod user;
@@ -94,6 +97,9 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(event::routes)
             .configure(webhook_endpoint::routes)
             .configure(delivery::routes)
+            .configure(script_action::routes)
+            .configure(notification_template::routes)
+            .configure(notification::routes)
             .configure(task::routes)
             .configure(test_clock::routes),
     );

@@ -26,7 +26,9 @@ use stratum_api::{ErrorCode, FieldError, Problem};
         (name = "API keys", description = "Credentials of integrations"),
         (name = "Events", description = "The event catalog and the event log"),
         (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
-        (name = "Tasks", description = "Durable asynchronous work: deliveries and jobs"),
+        (name = "Script actions", description = "Calls to external scripts when events happen"),
+        (name = "Notifications", description = "E-mail templates per event and language, and the notification log"),
+        (name = "Tasks", description = "Durable asynchronous work: deliveries, notifications, script calls"),
         (name = "Test clock", description = "Time travel for sandbox servers"),
     )
 )]

@@ -77,6 +77,7 @@ async fn task_retry(
     let idem = body.0.idempotency(200);
     let out = state.run(move |cx| svc::change(cx, &caller, &id, false, idem.as_ref())).await?;
     state.wake.workers.notify_one();
+    state.wake.actions.notify_one();
     Ok(outcome(out, StatusCode::OK))
 }
 

@@ -34,6 +34,7 @@ pub fn to_out(row: &AccountRow) -> Result<AccountOut, ServiceError> {
         phone: row.phone.clone(),
         tax_id: row.tax_id.clone(),
         address: row.address.as_deref().map(text_json).transpose()?,
+        language: row.language.clone(),
         metadata: text_json(&row.metadata)?,
         version: row.version,
         created_at: from_db(row.created_at),
@@ -85,6 +86,7 @@ pub(crate) fn insert_child(
         tax_id: input.tax_id,
         address: input.address.as_ref().map(json_text),
         metadata: json_text(&input.metadata),
+        language: input.language,
         version: 1,
         created_at: to_db(now),
         updated_at: to_db(now),
@@ -200,6 +202,9 @@ fn apply_patch(row: &mut AccountRow, patch: AccountPatch) {
     }
     if let Some(address) = patch.address {
         row.address = address.as_ref().map(json_text);
+    }
+    if let Some(language) = patch.language {
+        row.language = language;
     }
     if let Some(metadata) = patch.metadata {
         row.metadata = json_text(&metadata);

@@ -26,6 +26,7 @@ pub fn to_out(row: &ApiKeyRow) -> ApiKeyOut {
         prefix: row.prefix.clone(),
         created_at: from_db(row.created_at),
         revoked_at: row.revoked_at.map(from_db),
+        expires_at: row.expires_at.map(from_db),
     }
 }
 
@@ -53,6 +54,7 @@ pub(crate) fn insert(
     account: &AccountRow,
     role: &str,
     name: Option<String>,
+    expires_at: Option<DateTime<Utc>>,
     key: &str,
 ) -> Result<ApiKeyRow, ServiceError> {
     let row = ApiKeyRow {
@@ -65,6 +67,7 @@ pub(crate) fn insert(
         secret_hash: secret::digest(key),
         created_at: to_db(now),
         revoked_at: None,
+        expires_at: expires_at.map(to_db),
     };
     store::insert(conn, &row)?;
     raise(conn, now, EventType::ApiKeyCreated, &row)?;
@@ -81,12 +84,15 @@ pub fn create(
     let mut c = Checks::new();
     c.text("role", &input.role, 64);
     c.optional_text("name", input.name.as_deref(), 100);
+    if input.expires_at.is_some_and(|at| at <= cx.clock.now()) {
+        c.fail("expires_at", "not_in_future", "must lie in the future");
+    }
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let account = super::account::target_account(conn, caller, input.account_id.as_deref())?;
         super::role::grantable(conn, caller, &account, &input.role)?;
         let key = secret::generate();
-        let row = insert(conn, now, &account, &input.role, input.name.clone(), &key)?;
+        let row = insert(conn, now, &account, &input.role, input.name.clone(), input.expires_at, &key)?;
         let out = to_out(&row);
         Ok(ApiKeyCreatedOut {
             id: out.id,
@@ -96,6 +102,7 @@ pub fn create(
             prefix: out.prefix,
             created_at: out.created_at,
             revoked_at: out.revoked_at,
+            expires_at: out.expires_at,
             key,
         })
     })

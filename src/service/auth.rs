@@ -28,7 +28,10 @@ pub struct DigestToken<'a> {
 }
 
 /// The caller a live key stands for, with its role's current permissions.
-fn caller_of(conn: &mut DbConn, row: ApiKeyRow) -> Result<Caller, ServiceError> {
+fn caller_of(conn: &mut DbConn, row: ApiKeyRow, now: chrono::DateTime<chrono::Utc>) -> Result<Caller, ServiceError> {
+    if row.expires_at.is_some_and(|at| crate::clock::from_db(at) <= now) {
+        return Err(ServiceError::InvalidApiKey);
+    }
     let acc = account::find(conn, &row.account_id)?.ok_or(ServiceError::InvalidApiKey)?;
     let permissions = super::role::permissions_of(conn, &row.role_id)?;
     Ok(Caller {
@@ -52,9 +55,10 @@ pub fn exchange(cx: &Context, keys: &JwtKeys, key: &str) -> Result<TokenOut, Ser
     if !secret::is_well_formed(key) {
         return Err(ServiceError::InvalidApiKey);
     }
+    let now = cx.clock.now();
     let caller = cx.db.read(|conn| {
         let row = api_key::find_live_by_digest(conn, &secret::digest(key))?.ok_or(ServiceError::InvalidApiKey)?;
-        caller_of(conn, row)
+        caller_of(conn, row, now)
     })?;
     token_for(cx, keys, &caller)
 }
@@ -79,7 +83,7 @@ pub fn exchange_digest(cx: &Context, keys: &JwtKeys, token: &DigestToken<'_>) ->
         if !soap_nonce::record(conn, &STANDARD.encode(token.nonce), to_db(now), to_db(forget))? {
             return Err(ServiceError::InvalidApiKey);
         }
-        caller_of(conn, row)
+        caller_of(conn, row, now)
     })?;
     token_for(cx, keys, &caller)
 }

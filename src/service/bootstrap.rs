@@ -34,6 +34,7 @@ fn ensure_provider(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>) -> Res
         tax_id: None,
         address: None,
         metadata: "{}".into(),
+        language: None,
         version: 1,
         created_at: to_db(now),
         updated_at: to_db(now),
@@ -61,7 +62,7 @@ pub fn create_admin_key(cx: &Context, name: Option<String>) -> Result<(String, S
     cx.db.write(|conn| {
         let provider = ensure_provider(conn, now)?;
         let key = secret::generate();
-        super::api_key::insert(conn, now, &provider, BuiltInRole::Admin.id(), name, &key)?;
+        super::api_key::insert(conn, now, &provider, BuiltInRole::Admin.id(), name, None, &key)?;
         Ok((provider.id, key))
     })
 }
@@ -82,7 +83,7 @@ pub fn install_bootstrap_key(cx: &Context, key: &str) -> Result<bool, ServiceErr
             return Ok(false);
         }
         let provider = ensure_provider(conn, now)?;
-        super::api_key::insert(conn, now, &provider, BuiltInRole::Admin.id(), Some("bootstrap".into()), key)?;
+        super::api_key::insert(conn, now, &provider, BuiltInRole::Admin.id(), Some("bootstrap".into()), None, key)?;
         Ok(true)
     })
 }

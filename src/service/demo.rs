@@ -42,6 +42,7 @@ fn acc(
             postal_code: "10115".into(),
             country: country.into(),
         }),
+        language: None,
         metadata: BTreeMap::from([("source".into(), "demo".into())]),
     }
 }
@@ -118,7 +119,12 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
         ("Bluebird Cloud (reseller, read only)", &bluebird.id, "read_only"),
         ("Acme Bakery (customer admin)", &made[0].id, "admin"),
     ] {
-        let input = ApiKeyIn { account_id: Some(account_id.clone()), role: role.into(), name: Some("demo".into()) };
+        let input = ApiKeyIn {
+            account_id: Some(account_id.clone()),
+            role: role.into(),
+            name: Some("demo".into()),
+            expires_at: None,
+        };
         let created = api_key::create(cx, &admin, input, None)?.into_fresh()?;
         keys.push((label.to_owned(), created.key));
     }

@@ -17,6 +17,7 @@ use crate::store::delivery::{self, AttemptRow, DeliveryRow};
 use crate::store::task::{self, TaskRow};
 use crate::store::webhook_endpoint::{self, WebhookEndpointRow};
 use crate::store::{enum_text, event, DbConn};
+use crate::store::{notification_template, script_action};
 
 pub const WEBHOOK_TASK: &str = "webhook.deliver";
 /// At most this much of a receiver's answer is kept.
@@ -68,6 +69,7 @@ fn create_delivery_leased(
         lease_owner: lease.map(|(o, _)| o.to_owned()),
         lease_expires_at: lease.map(|(_, until)| to_db(until)),
         last_error: None,
+        result: None,
         version: 1,
         created_at: to_db(now),
         updated_at: to_db(now),
@@ -88,6 +90,8 @@ pub(crate) fn receives(endpoint: &WebhookEndpointRow, account_path: &str, event_
 pub struct FanOut {
     pub events: usize,
     pub deliveries: usize,
+    /// Notification and script-call tasks created.
+    pub actions: usize,
     /// Deliveries claimed for the caller's own workers, ready to send.
     pub jobs: Vec<DeliveryJob>,
 }
@@ -102,18 +106,27 @@ pub struct LocalWorkers<'a> {
 }
 
 /// Fans out up to `limit` undispatched events, oldest first, in one transaction: each to
-/// every enabled endpoint whose subtree and filter take it.
+/// every enabled endpoint and script action whose subtree and filter take it, and to the
+/// notification template that serves it.
 pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Result<FanOut, ServiceError> {
     let now = cx.clock.now();
     let lease_until = local.map(|l| now + Duration::from_std(l.lease).unwrap_or(Duration::seconds(60)));
+    let default_language = cx.settings.default_language.clone();
     cx.db.write(|conn| {
         let events = event::claim_undispatched(conn, limit)?;
         if events.is_empty() {
             return Ok(FanOut::default());
         }
         let endpoints = webhook_endpoint::enabled(conn)?;
+        let scripts = script_action::enabled_actions(conn)?;
+        let templates = notification_template::all(conn)?;
+        let mut audience = super::notification::Audience::default();
         let mut out = FanOut { events: events.len(), ..FanOut::default() };
         for e in &events {
+            out.actions += super::script_action::plan(conn, now, &scripts, e)?;
+            if !templates.is_empty() {
+                out.actions += super::notification::plan(conn, now, &templates, &mut audience, &default_language, e)?;
+            }
             // An endpoint receives what happens from its creation on (replays aside).
             let takes = |ep: &&WebhookEndpointRow| {
                 ep.created_at <= e.occurred_at && receives(ep, &e.account_path, &e.event_type)
@@ -188,7 +201,7 @@ pub fn claim(
     let now = cx.clock.now();
     let lease_until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
     cx.db.write(|conn| {
-        let tasks = task::claim(conn, WEBHOOK_TASK, owner, to_db(now), to_db(lease_until), limit)?;
+        let tasks = task::claim(conn, &[WEBHOOK_TASK], owner, to_db(now), to_db(lease_until), limit)?;
         let mut jobs = Vec::with_capacity(tasks.len());
         for t in tasks {
             match job_for(conn, now, t)? {

@@ -2,6 +2,7 @@
 //! writes the operation's events to the outbox. REST and SOAP both call these.
 
 pub mod account;
+pub mod action;
 pub mod api_key;
 pub mod auth;
 pub mod bootstrap;
@@ -11,7 +12,10 @@ pub mod dispatch;
 pub mod error;
 pub mod event;
 pub mod idempotency;
+pub mod notification;
+pub mod notification_template;
 pub mod role;
+pub mod script_action;
 pub mod task;
 pub mod test_clock;
 pub mod user;
@@ -42,6 +46,8 @@ pub struct Context {
 pub struct Settings {
     /// Webhook endpoints may point at loopback and private addresses (tests, labs).
     pub allow_private_webhook_urls: bool,
+    /// The language of notifications where no account on the way up sets one.
+    pub default_language: String,
 }
 
 /// Runs `f` in one write transaction with the current time: a change and its events

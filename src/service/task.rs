@@ -25,6 +25,7 @@ fn to_out(row: &TaskRow) -> Result<TaskOut, ServiceError> {
         lease_expires_at: row.lease_expires_at.map(from_db),
         last_error: row.last_error.clone(),
         payload: text_json(&row.payload)?,
+        result: row.result.as_deref().map(text_json).transpose()?,
         version: row.version,
         created_at: from_db(row.created_at),
         updated_at: from_db(row.updated_at),
@@ -108,6 +109,9 @@ pub fn change(
         }
         if t.kind == super::dispatch::WEBHOOK_TASK {
             sync_delivery(conn, &t, next)?;
+        }
+        if t.kind == super::notification::NOTIFICATION_TASK {
+            super::notification::follow_task(conn, &t, next)?;
         }
         let out = to_out(&t)?;
         emit(

@@ -39,13 +39,19 @@ pub fn to_out(row: &WebhookEndpointRow) -> WebhookEndpointOut {
     }
 }
 
-fn new_secret() -> String {
+pub(crate) fn new_secret() -> String {
     let mut bytes = [0u8; 24];
     rand::rng().fill_bytes(&mut bytes);
     rules::new_secret(bytes)
 }
 
-fn check(c: &mut Checks, cx: &Context, url: Option<&str>, description: Option<&str>, types: Option<&[String]>) {
+pub(crate) fn check(
+    c: &mut Checks,
+    cx: &Context,
+    url: Option<&str>,
+    description: Option<&str>,
+    types: Option<&[String]>,
+) {
     if let Some(u) = url {
         match rules::check_url(u, cx.settings.allow_private_webhook_urls) {
             Ok(()) => {}

@@ -24,6 +24,7 @@ pub struct AccountRow {
     pub tax_id: Option<String>,
     pub address: Option<String>,
     pub metadata: String,
+    pub language: Option<String>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -55,6 +56,10 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<AccountRow>> {
     dsl::accounts.filter(dsl::id.eq(id)).select(AccountRow::as_select()).first(conn).optional()
+}
+
+pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<AccountRow>> {
+    dsl::accounts.filter(dsl::id.eq_any(ids)).select(AccountRow::as_select()).load(conn)
 }
 
 /// The root of the tree, if it exists yet.

@@ -19,6 +19,7 @@ pub struct ApiKeyRow {
     pub secret_hash: String,
     pub created_at: NaiveDateTime,
     pub revoked_at: Option<NaiveDateTime>,
+    pub expires_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, row: &ApiKeyRow) -> QueryResult<()> {

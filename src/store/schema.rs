@@ -16,6 +16,7 @@ diesel::table! {
         tax_id -> Nullable<Text>,
         address -> Nullable<Text>,
         metadata -> Text,
+        language -> Nullable<Text>,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -62,6 +63,7 @@ diesel::table! {
         secret_hash -> Text,
         created_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        expires_at -> Nullable<Timestamp>,
     }
 }
 
@@ -112,6 +114,7 @@ diesel::table! {
         lease_owner -> Nullable<Text>,
         lease_expires_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        result -> Nullable<Text>,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -166,6 +169,69 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notification_templates (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        event_type -> Text,
+        language -> Text,
+        subject -> Text,
+        body -> Text,
+        html_body -> Nullable<Text>,
+        sender -> Nullable<Text>,
+        recipients -> Nullable<Text>,
+        schedule -> Nullable<Text>,
+        enabled -> Integer,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        template_id -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        object_id -> Text,
+        recipients -> Text,
+        language -> Text,
+        subject -> Nullable<Text>,
+        body -> Nullable<Text>,
+        html_body -> Nullable<Text>,
+        status -> Text,
+        send_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        attempts -> Integer,
+        error -> Nullable<Text>,
+        task_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    script_actions (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        url -> Text,
+        description -> Nullable<Text>,
+        event_types -> Text,
+        enabled -> Integer,
+        max_attempts -> Integer,
+        timeout_seconds -> Integer,
+        secret -> Text,
+        deleted_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     roles,
@@ -177,5 +243,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     tasks,
     webhook_endpoints,
     deliveries,
-    delivery_attempts
+    delivery_attempts,
+    notification_templates,
+    notifications,
+    script_actions
 );

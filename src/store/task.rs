@@ -21,6 +21,8 @@ pub struct TaskRow {
     pub lease_owner: Option<String>,
     pub lease_expires_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
+    /// JSON: what the last attempt produced.
+    pub result: Option<String>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -77,20 +79,20 @@ pub fn list_in_scope(
     q.load(conn)
 }
 
-/// Claims up to `limit` due tasks of `kind` for `owner` until `lease_until`: queued ones
+/// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`: queued ones
 /// whose time has come, and running ones whose worker's lease ran out. On PostgreSQL the
 /// candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent workers of several
 /// processes take different tasks; SQLite has one writer at a time anyway.
 pub fn claim(
     conn: &mut DbConn,
-    kind: &str,
+    kinds: &[&str],
     owner: &str,
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<TaskRow>> {
     let due = dsl::tasks
-        .filter(dsl::kind.eq(kind))
+        .filter(dsl::kind.eq_any(kinds))
         .filter(
             dsl::status
                 .eq("queued")

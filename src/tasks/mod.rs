@@ -2,6 +2,7 @@
 //! the workers that deliver webhooks. Several processes may run them against one
 //! database: claims are leased, so each delivery has one owner at a time.
 
+pub mod actions;
 pub mod webhook;
 
 use std::sync::Arc;
@@ -17,15 +18,21 @@ use crate::service::{dispatch, Context};
 pub struct Wake {
     pub dispatcher: Arc<Notify>,
     pub workers: Arc<Notify>,
+    /// The notification and script-call workers.
+    pub actions: Arc<Notify>,
 }
 
 /// Polls happen this often even without a wake-up (events of other processes).
 const IDLE_POLL: Duration = Duration::from_millis(200);
 const BATCH: i64 = 500;
 
-/// Starts the dispatcher and the webhook workers on the current runtime.
-pub fn start(cx: Context, wake: Wake, concurrency: usize) {
+/// Starts the dispatcher, the webhook workers and the action workers on the current
+/// runtime; a concurrency of 0 starts none of that kind in this process.
+pub fn start(cx: Context, wake: Wake, concurrency: usize, actions: usize, mailer: actions::Mailer) {
     let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
+    if actions > 0 {
+        actions::start(cx.clone(), wake.clone(), owner.clone(), actions, mailer);
+    }
     let workers = (concurrency > 0).then(|| webhook::Workers::start(cx.clone(), wake.clone(), owner, concurrency));
     actix_web::rt::spawn(dispatcher(cx, wake, workers));
 }
@@ -50,6 +57,9 @@ async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) 
                 let _ = tokio::time::timeout(IDLE_POLL, wake.dispatcher.notified()).await;
             }
             Ok(Ok(f)) => {
+                if f.actions > 0 {
+                    wake.actions.notify_one();
+                }
                 let queued = f.deliveries > f.jobs.len();
                 if let Some(w) = &workers {
                     w.send_all(f.jobs).await;

@@ -30,15 +30,7 @@ pub struct Workers {
 
 impl Workers {
     pub fn start(cx: Context, wake: Wake, owner: String, concurrency: usize) -> Workers {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap_or_else(|e| {
-                tracing::error!(error = %e, "the webhook HTTP client has no TLS configuration; using the defaults");
-                reqwest::Client::new()
-            });
+        let http = http_client();
         let (done, finished) = tokio::sync::mpsc::unbounded_channel();
         let workers = Workers { owner, cx, http, slots: Arc::new(Semaphore::new(concurrency)), done };
         actix_web::rt::spawn(recorder(workers.cx.clone(), workers.owner.clone(), finished));
@@ -57,12 +49,24 @@ impl Workers {
             let Ok(permit) = self.slots.clone().acquire_owned().await else { return };
             let (cx, http, done) = (self.cx.clone(), self.http.clone(), self.done.clone());
             actix_web::rt::spawn(async move {
-                let outcome = attempt(&cx, &http, &job.url, &job.msg_id, &job.body, &job.secrets).await;
+                let outcome = attempt(&cx, &http, &job.url, &job.msg_id, &job.body, &job.secrets, TIMEOUT).await;
                 drop(permit);
                 let _ = done.send((job, outcome));
             });
         }
     }
+}
+
+/// The client outbound calls go out with: no redirects (a receiver must answer itself),
+/// TLS by rustls.
+pub(crate) fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder().timeout(TIMEOUT).redirect(reqwest::redirect::Policy::none()).build().unwrap_or_else(
+        |e| {
+            tracing::error!(error = %e, "the outbound HTTP client has no TLS configuration; using the defaults");
+            reqwest::Client::new()
+        },
+    )
 }
 
 /// Claims due deliveries from the queue: retries, and what other processes' dispatchers
@@ -139,22 +143,19 @@ async fn private_target(url: &str) -> Option<String> {
 
 /// Sends one signed test message (nothing recorded), with a client of its own.
 pub async fn send_test(cx: &Context, message: crate::service::webhook_endpoint::TestMessage) -> AttemptOutcome {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap_or_default();
-    attempt(cx, &http, &message.url, &message.message_id, &message.body, &message.secrets).await
+    let http = http_client();
+    attempt(cx, &http, &message.url, &message.message_id, &message.body, &message.secrets, TIMEOUT).await
 }
 
-async fn attempt(
+/// One signed POST of `body` to `url` (Standard Webhooks headers), within `timeout`.
+pub(crate) async fn attempt(
     cx: &Context,
     http: &reqwest::Client,
     url: &str,
     msg_id: &str,
     body: &[u8],
     secrets: &[String],
+    timeout: Duration,
 ) -> AttemptOutcome {
     let started = Instant::now();
     let elapsed = |s: Instant| i64::try_from(s.elapsed().as_millis()).unwrap_or(i64::MAX);
@@ -175,6 +176,7 @@ async fn attempt(
         .header("webhook-timestamp", timestamp.to_string())
         .header("webhook-signature", signatures.join(" "))
         .body(body.to_vec())
+        .timeout(timeout)
         .send()
         .await;
     match sent {
@@ -189,7 +191,7 @@ async fn attempt(
         }
         Err(e) => {
             let error =
-                if e.is_timeout() { format!("no answer within {} s", TIMEOUT.as_secs()) } else { e.to_string() };
+                if e.is_timeout() { format!("no answer within {} s", timeout.as_secs()) } else { e.to_string() };
             AttemptOutcome::Failed { error, latency_ms: elapsed(started) }
         }
     }

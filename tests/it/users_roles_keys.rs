@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::support::{assert_same, id_of, ids, TestServer};
 
-const PERMISSIONS: [&str; 13] = [
+const PERMISSIONS: [&str; 15] = [
     "accounts.read",
     "accounts.write",
     "users.read",
@@ -20,6 +20,8 @@ const PERMISSIONS: [&str; 13] = [
     "webhooks.write",
     "tasks.read",
     "tasks.write",
+    "notifications.read",
+    "notifications.write",
 ];
 
 fn strings(v: &Value, out: &mut HashSet<String>) {

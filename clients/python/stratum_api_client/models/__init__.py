@@ -32,6 +32,16 @@ from .event_type_page import EventTypePage
 from .field_error import FieldError
 from .grant_type import GrantType
 from .hold_type import HoldType
+from .notification_out import NotificationOut
+from .notification_page import NotificationPage
+from .notification_preview_in import NotificationPreviewIn
+from .notification_preview_out import NotificationPreviewOut
+from .notification_schedule import NotificationSchedule
+from .notification_status import NotificationStatus
+from .notification_template_in import NotificationTemplateIn
+from .notification_template_out import NotificationTemplateOut
+from .notification_template_page import NotificationTemplatePage
+from .notification_template_patch import NotificationTemplatePatch
 from .object_ref import ObjectRef
 from .permission_out import PermissionOut
 from .permission_page import PermissionPage
@@ -41,8 +51,14 @@ from .role_in import RoleIn
 from .role_out import RoleOut
 from .role_page import RolePage
 from .role_patch import RolePatch
+from .script_action_created_out import ScriptActionCreatedOut
+from .script_action_in import ScriptActionIn
+from .script_action_out import ScriptActionOut
+from .script_action_page import ScriptActionPage
+from .script_action_patch import ScriptActionPatch
 from .task_out import TaskOut
 from .task_out_payload import TaskOutPayload
+from .task_out_result_type_0 import TaskOutResultType0
 from .task_page import TaskPage
 from .task_status import TaskStatus
 from .test_clock_advance_in import TestClockAdvanceIn
@@ -98,6 +114,16 @@ __all__ = (
     "FieldError",
     "GrantType",
     "HoldType",
+    "NotificationOut",
+    "NotificationPage",
+    "NotificationPreviewIn",
+    "NotificationPreviewOut",
+    "NotificationSchedule",
+    "NotificationStatus",
+    "NotificationTemplateIn",
+    "NotificationTemplateOut",
+    "NotificationTemplatePage",
+    "NotificationTemplatePatch",
     "ObjectRef",
     "PermissionOut",
     "PermissionPage",
@@ -107,8 +133,14 @@ __all__ = (
     "RoleOut",
     "RolePage",
     "RolePatch",
+    "ScriptActionCreatedOut",
+    "ScriptActionIn",
+    "ScriptActionOut",
+    "ScriptActionPage",
+    "ScriptActionPatch",
     "TaskOut",
     "TaskOutPayload",
+    "TaskOutResultType0",
     "TaskPage",
     "TaskStatus",
     "TestClockAdvanceIn",

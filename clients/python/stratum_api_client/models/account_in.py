@@ -31,6 +31,9 @@ class AccountIn:
         phone (None | str | Unset):
         tax_id (None | str | Unset): VAT or other tax registration number.
         address (Address | None | Unset):
+        language (None | str | Unset): The language of the account's notifications (`en`, `de`, `pt-BR`); when absent,
+            the
+            nearest ancestor's, else the server's `default_language`.
         metadata (AccountInMetadata | Unset): Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
     """
 
@@ -42,6 +45,7 @@ class AccountIn:
     phone: None | str | Unset = UNSET
     tax_id: None | str | Unset = UNSET
     address: Address | None | Unset = UNSET
+    language: None | str | Unset = UNSET
     metadata: AccountInMetadata | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +95,12 @@ class AccountIn:
         else:
             address = self.address
 
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -115,6 +125,8 @@ class AccountIn:
             field_dict["tax_id"] = tax_id
         if address is not UNSET:
             field_dict["address"] = address
+        if language is not UNSET:
+            field_dict["language"] = language
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -200,6 +212,15 @@ class AccountIn:
 
         address = _parse_address(d.pop("address", UNSET))
 
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         _metadata = d.pop("metadata", UNSET)
         metadata: AccountInMetadata | Unset
         if isinstance(_metadata, Unset):
@@ -216,6 +237,7 @@ class AccountIn:
             phone=phone,
             tax_id=tax_id,
             address=address,
+            language=language,
             metadata=metadata,
         )
 

@@ -42,6 +42,7 @@ class AccountOut:
         phone (None | str | Unset):
         tax_id (None | str | Unset):
         address (Address | None | Unset):
+        language (None | str | Unset): The account's own language setting (see `AccountIn.language` for inheritance).
     """
 
     id: str
@@ -60,6 +61,7 @@ class AccountOut:
     phone: None | str | Unset = UNSET
     tax_id: None | str | Unset = UNSET
     address: Address | None | Unset = UNSET
+    language: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,6 +137,12 @@ class AccountOut:
         else:
             address = self.address
 
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -165,6 +173,8 @@ class AccountOut:
             field_dict["tax_id"] = tax_id
         if address is not UNSET:
             field_dict["address"] = address
+        if language is not UNSET:
+            field_dict["language"] = language
 
         return field_dict
 
@@ -286,6 +296,15 @@ class AccountOut:
 
         address = _parse_address(d.pop("address", UNSET))
 
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         account_out = cls(
             id=id,
             kind=kind,
@@ -303,6 +322,7 @@ class AccountOut:
             phone=phone,
             tax_id=tax_id,
             address=address,
+            language=language,
         )
 
         account_out.additional_properties = d

@@ -29,6 +29,7 @@ class AccountPatch:
         phone (None | str | Unset):
         tax_id (None | str | Unset):
         address (Address | None | Unset):
+        language (None | str | Unset):
         metadata (AccountPatchMetadata | Unset): Replaces the whole metadata map.
     """
 
@@ -38,6 +39,7 @@ class AccountPatch:
     phone: None | str | Unset = UNSET
     tax_id: None | str | Unset = UNSET
     address: Address | None | Unset = UNSET
+    language: None | str | Unset = UNSET
     metadata: AccountPatchMetadata | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +77,12 @@ class AccountPatch:
         else:
             address = self.address
 
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -94,6 +102,8 @@ class AccountPatch:
             field_dict["tax_id"] = tax_id
         if address is not UNSET:
             field_dict["address"] = address
+        if language is not UNSET:
+            field_dict["language"] = language
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -158,6 +168,15 @@ class AccountPatch:
 
         address = _parse_address(d.pop("address", UNSET))
 
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
         _metadata = d.pop("metadata", UNSET)
         metadata: AccountPatchMetadata | Unset
         if isinstance(_metadata, Unset):
@@ -172,6 +191,7 @@ class AccountPatch:
             phone=phone,
             tax_id=tax_id,
             address=address,
+            language=language,
             metadata=metadata,
         )
 

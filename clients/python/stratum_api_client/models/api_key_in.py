@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -18,11 +19,14 @@ class ApiKeyIn:
         role (str): A role id; the caller must hold every permission of that role.
         account_id (None | str | Unset): Defaults to the caller's account.
         name (None | str | Unset): A label to tell keys apart (`crm-sync`).
+        expires_at (datetime.datetime | None | Unset): When the key stops working; it never expires when absent. Must
+            lie in the future.
     """
 
     role: str
     account_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
+    expires_at: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -39,6 +43,14 @@ class ApiKeyIn:
         else:
             name = self.name
 
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -50,6 +62,8 @@ class ApiKeyIn:
             field_dict["account_id"] = account_id
         if name is not UNSET:
             field_dict["name"] = name
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
 
         return field_dict
 
@@ -76,10 +90,28 @@ class ApiKeyIn:
 
         name = _parse_name(d.pop("name", UNSET))
 
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
         api_key_in = cls(
             role=role,
             account_id=account_id,
             name=name,
+            expires_at=expires_at,
         )
 
         return api_key_in

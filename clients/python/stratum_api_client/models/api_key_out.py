@@ -24,6 +24,7 @@ class ApiKeyOut:
         created_at (datetime.datetime):
         name (None | str | Unset):
         revoked_at (datetime.datetime | None | Unset):
+        expires_at (datetime.datetime | None | Unset):
     """
 
     id: str
@@ -33,6 +34,7 @@ class ApiKeyOut:
     created_at: datetime.datetime
     name: None | str | Unset = UNSET
     revoked_at: datetime.datetime | None | Unset = UNSET
+    expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +62,14 @@ class ApiKeyOut:
         else:
             revoked_at = self.revoked_at
 
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,6 +85,8 @@ class ApiKeyOut:
             field_dict["name"] = name
         if revoked_at is not UNSET:
             field_dict["revoked_at"] = revoked_at
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
 
         return field_dict
 
@@ -117,6 +129,23 @@ class ApiKeyOut:
 
         revoked_at = _parse_revoked_at(d.pop("revoked_at", UNSET))
 
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
         api_key_out = cls(
             id=id,
             account_id=account_id,
@@ -125,6 +154,7 @@ class ApiKeyOut:
             created_at=created_at,
             name=name,
             revoked_at=revoked_at,
+            expires_at=expires_at,
         )
 
         api_key_out.additional_properties = d

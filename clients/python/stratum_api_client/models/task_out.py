@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.task_out_payload import TaskOutPayload
+    from ..models.task_out_result_type_0 import TaskOutResultType0
 
 
 T = TypeVar("T", bound="TaskOut")
@@ -34,6 +35,9 @@ class TaskOut:
         updated_at (datetime.datetime):
         lease_expires_at (datetime.datetime | None | Unset):
         last_error (None | str | Unset):
+        result (None | TaskOutResultType0 | Unset): What the last attempt produced, e.g. `{"status_code": 200,
+            "response": "…",
+            "latency_ms": 12}` for a script call; `null` before the first attempt.
     """
 
     id: str
@@ -48,9 +52,12 @@ class TaskOut:
     updated_at: datetime.datetime
     lease_expires_at: datetime.datetime | None | Unset = UNSET
     last_error: None | str | Unset = UNSET
+    result: None | TaskOutResultType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.task_out_result_type_0 import TaskOutResultType0  # noqa: PLC0415
+
         id = self.id
 
         kind = self.kind
@@ -85,6 +92,14 @@ class TaskOut:
         else:
             last_error = self.last_error
 
+        result: dict[str, Any] | None | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, TaskOutResultType0):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -105,12 +120,15 @@ class TaskOut:
             field_dict["lease_expires_at"] = lease_expires_at
         if last_error is not UNSET:
             field_dict["last_error"] = last_error
+        if result is not UNSET:
+            field_dict["result"] = result
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.task_out_payload import TaskOutPayload  # noqa: PLC0415
+        from ..models.task_out_result_type_0 import TaskOutResultType0  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -159,6 +177,23 @@ class TaskOut:
 
         last_error = _parse_last_error(d.pop("last_error", UNSET))
 
+        def _parse_result(data: object) -> None | TaskOutResultType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                result_type_0 = TaskOutResultType0.from_dict(data)
+
+                return result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskOutResultType0 | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
+
         task_out = cls(
             id=id,
             kind=kind,
@@ -172,6 +207,7 @@ class TaskOut:
             updated_at=updated_at,
             lease_expires_at=lease_expires_at,
             last_error=last_error,
+            result=result,
         )
 
         task_out.additional_properties = d

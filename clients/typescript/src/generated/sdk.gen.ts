@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, PermissionListData, PermissionListErrors, PermissionListResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
+import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, NotificationCancelData, NotificationCancelErrors, NotificationCancelResponses, NotificationGetData, NotificationGetErrors, NotificationGetResponses, NotificationListData, NotificationListErrors, NotificationListResponses, NotificationTemplateCreateData, NotificationTemplateCreateErrors, NotificationTemplateCreateResponses, NotificationTemplateDeleteData, NotificationTemplateDeleteErrors, NotificationTemplateDeleteResponses, NotificationTemplateGetData, NotificationTemplateGetErrors, NotificationTemplateGetResponses, NotificationTemplateListData, NotificationTemplateListErrors, NotificationTemplateListResponses, NotificationTemplatePreviewData, NotificationTemplatePreviewErrors, NotificationTemplatePreviewResponses, NotificationTemplateUpdateData, NotificationTemplateUpdateErrors, NotificationTemplateUpdateResponses, PermissionListData, PermissionListErrors, PermissionListResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, ScriptActionCreateData, ScriptActionCreateErrors, ScriptActionCreateResponses, ScriptActionDeleteData, ScriptActionDeleteErrors, ScriptActionDeleteResponses, ScriptActionGetData, ScriptActionGetErrors, ScriptActionGetResponses, ScriptActionListData, ScriptActionListErrors, ScriptActionListResponses, ScriptActionUpdateData, ScriptActionUpdateErrors, ScriptActionUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -277,6 +277,108 @@ export const eventReplay = <ThrowOnError extends boolean = false>(options: Optio
 });
 
 /**
+ * List the notification templates of the caller's subtree.
+ */
+export const notificationTemplateList = <ThrowOnError extends boolean = false>(options?: Options<NotificationTemplateListData, ThrowOnError>) => (options?.client ?? client).get<NotificationTemplateListResponses, NotificationTemplateListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates',
+    ...options
+});
+
+/**
+ * Create a notification template for an event type and a language.
+ *
+ * The template serves the events of its account's subtree, unless a descendant account
+ * has its own for the same type and language. Texts are MiniJinja (Jinja2) templates;
+ * see docs/notifications.md for the variables.
+ */
+export const notificationTemplateCreate = <ThrowOnError extends boolean = false>(options: Options<NotificationTemplateCreateData, ThrowOnError>) => (options.client ?? client).post<NotificationTemplateCreateResponses, NotificationTemplateCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a template. Its notifications still scheduled fail when their time comes.
+ */
+export const notificationTemplateDelete = <ThrowOnError extends boolean = false>(options: Options<NotificationTemplateDeleteData, ThrowOnError>) => (options.client ?? client).delete<NotificationTemplateDeleteResponses, NotificationTemplateDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{id}',
+    ...options
+});
+
+/**
+ * Get a notification template.
+ */
+export const notificationTemplateGet = <ThrowOnError extends boolean = false>(options: Options<NotificationTemplateGetData, ThrowOnError>) => (options.client ?? client).get<NotificationTemplateGetResponses, NotificationTemplateGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{id}',
+    ...options
+});
+
+/**
+ * Change a template's texts, sender, recipients, schedule or enabled flag.
+ */
+export const notificationTemplateUpdate = <ThrowOnError extends boolean = false>(options: Options<NotificationTemplateUpdateData, ThrowOnError>) => (options.client ?? client).patch<NotificationTemplateUpdateResponses, NotificationTemplateUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Render a template against a stored event, sending nothing: what its notification would
+ * say, and to whom.
+ */
+export const notificationTemplatePreview = <ThrowOnError extends boolean = false>(options: Options<NotificationTemplatePreviewData, ThrowOnError>) => (options.client ?? client).post<NotificationTemplatePreviewResponses, NotificationTemplatePreviewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notification-templates/{id}/preview',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the notifications about the accounts of the caller's subtree, oldest first.
+ */
+export const notificationList = <ThrowOnError extends boolean = false>(options?: Options<NotificationListData, ThrowOnError>) => (options?.client ?? client).get<NotificationListResponses, NotificationListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications',
+    ...options
+});
+
+/**
+ * Get a notification: to whom, what (once rendered), when, and how it went.
+ */
+export const notificationGet = <ThrowOnError extends boolean = false>(options: Options<NotificationGetData, ThrowOnError>) => (options.client ?? client).get<NotificationGetResponses, NotificationGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/{id}',
+    ...options
+});
+
+/**
+ * Cancel a scheduled notification (and its task).
+ */
+export const notificationCancel = <ThrowOnError extends boolean = false>(options: Options<NotificationCancelData, ThrowOnError>) => (options.client ?? client).post<NotificationCancelResponses, NotificationCancelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/notifications/{id}/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * List every permission roles can be made of.
  */
 export const permissionList = <ThrowOnError extends boolean = false>(options?: Options<PermissionListData, ThrowOnError>) => (options?.client ?? client).get<PermissionListResponses, PermissionListErrors, ThrowOnError>({
@@ -332,6 +434,63 @@ export const roleGet = <ThrowOnError extends boolean = false>(options: Options<R
 export const roleUpdate = <ThrowOnError extends boolean = false>(options: Options<RoleUpdateData, ThrowOnError>) => (options.client ?? client).patch<RoleUpdateResponses, RoleUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/roles/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the script actions of the caller's subtree.
+ */
+export const scriptActionList = <ThrowOnError extends boolean = false>(options?: Options<ScriptActionListData, ThrowOnError>) => (options?.client ?? client).get<ScriptActionListResponses, ScriptActionListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/script-actions',
+    ...options
+});
+
+/**
+ * Call an external script for the events of an account's subtree.
+ *
+ * Each matching event becomes a task (`script.call`): a POST of the event to the URL,
+ * signed per Standard Webhooks with the `secret` of this answer (shown once), retried on
+ * the webhook schedule up to `max_attempts`. See docs/notifications.md.
+ */
+export const scriptActionCreate = <ThrowOnError extends boolean = false>(options: Options<ScriptActionCreateData, ThrowOnError>) => (options.client ?? client).post<ScriptActionCreateResponses, ScriptActionCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/script-actions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a script action: no new calls (calls under way finish).
+ */
+export const scriptActionDelete = <ThrowOnError extends boolean = false>(options: Options<ScriptActionDeleteData, ThrowOnError>) => (options.client ?? client).delete<ScriptActionDeleteResponses, ScriptActionDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/script-actions/{id}',
+    ...options
+});
+
+/**
+ * Get a script action.
+ */
+export const scriptActionGet = <ThrowOnError extends boolean = false>(options: Options<ScriptActionGetData, ThrowOnError>) => (options.client ?? client).get<ScriptActionGetResponses, ScriptActionGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/script-actions/{id}',
+    ...options
+});
+
+/**
+ * Change a script action's URL, description, event types, limits or enabled flag.
+ */
+export const scriptActionUpdate = <ThrowOnError extends boolean = false>(options: Options<ScriptActionUpdateData, ThrowOnError>) => (options.client ?? client).patch<ScriptActionUpdateResponses, ScriptActionUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/script-actions/{id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -44,6 +44,11 @@ export type AccountIn = {
     tax_id?: string | null;
     address?: Address | null;
     /**
+     * The language of the account's notifications (`en`, `de`, `pt-BR`); when absent, the
+     * nearest ancestor's, else the server's `default_language`.
+     */
+    language?: string | null;
+    /**
      * Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
      */
     metadata?: {
@@ -78,6 +83,10 @@ export type AccountOut = {
     phone?: string | null;
     tax_id?: string | null;
     address?: Address | null;
+    /**
+     * The account's own language setting (see `AccountIn.language` for inheritance).
+     */
+    language?: string | null;
     metadata: {
         [key: string]: string;
     };
@@ -113,6 +122,7 @@ export type AccountPatch = {
     phone?: string | null;
     tax_id?: string | null;
     address?: Address | null;
+    language?: string | null;
     /**
      * Replaces the whole metadata map.
      */
@@ -149,6 +159,7 @@ export type ApiKeyCreatedOut = {
     prefix: string;
     created_at: string;
     revoked_at?: string | null;
+    expires_at?: string | null;
     /**
      * The secret key (`stk_…`).
      */
@@ -171,6 +182,10 @@ export type ApiKeyIn = {
      * A label to tell keys apart (`crm-sync`).
      */
     name?: string | null;
+    /**
+     * When the key stops working; it never expires when absent. Must lie in the future.
+     */
+    expires_at?: string | null;
 };
 
 /**
@@ -187,6 +202,7 @@ export type ApiKeyOut = {
     prefix: string;
     created_at: string;
     revoked_at?: string | null;
+    expires_at?: string | null;
 };
 
 /**
@@ -397,6 +413,185 @@ export type GrantType = 'client_credentials';
 export type HoldType = 'credit' | 'administrative';
 
 /**
+ * One notification: what was, or will be, sent to whom and when.
+ */
+export type NotificationOut = {
+    id: string;
+    /**
+     * The account the event is about.
+     */
+    account_id: string;
+    template_id: string;
+    event_id: string;
+    event_type: string;
+    object_id: string;
+    recipients: Array<string>;
+    language: string;
+    /**
+     * Set once rendered (at the first send attempt).
+     */
+    subject?: string | null;
+    body?: string | null;
+    html_body?: string | null;
+    status: NotificationStatus;
+    send_at: string;
+    sent_at?: string | null;
+    attempts: number;
+    /**
+     * The last attempt's error.
+     */
+    error?: string | null;
+    /**
+     * The task that sends it.
+     */
+    task_id: string;
+    created_at: string;
+};
+
+/**
+ * A page of notifications.
+ */
+export type NotificationPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<NotificationOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Render a template against a stored event, without sending anything.
+ */
+export type NotificationPreviewIn = {
+    event_id: string;
+};
+
+/**
+ * A rendered notification.
+ */
+export type NotificationPreviewOut = {
+    recipients: Array<string>;
+    subject: string;
+    body: string;
+    html_body?: string | null;
+};
+
+/**
+ * When a notification goes out relative to a date that its event carries, instead of at
+ * once: e.g. 14 and 3 days before `data.expires_at`.
+ */
+export type NotificationSchedule = {
+    /**
+     * The field of the event's `data` that holds an RFC 3339 timestamp (`expires_at`);
+     * dots reach into nested objects (`subscription.expires_at`).
+     */
+    date_field: string;
+    /**
+     * Days relative to that date, negative before and positive after (`[-14, -3]`): one
+     * notification each. 1 to 10 entries, each within ±366.
+     */
+    offsets_days: Array<number>;
+};
+
+export type NotificationStatus = 'scheduled' | 'sent' | 'failed' | 'cancelled';
+
+/**
+ * A notification template for an event type and a language. Texts are MiniJinja
+ * (Jinja2) templates; see docs/notifications.md for the variables.
+ */
+export type NotificationTemplateIn = {
+    /**
+     * Defaults to the caller's account; the template serves the events of its subtree,
+     * unless a descendant overrides it.
+     */
+    account_id?: string | null;
+    /**
+     * An exact type (`account.created`) or a wildcard (`subscription.*`, `*`).
+     */
+    event_type: string;
+    /**
+     * `en`, `de`, `pt-BR`, …
+     */
+    language: string;
+    /**
+     * One line once rendered.
+     */
+    subject: string;
+    /**
+     * The plain-text body.
+     */
+    body: string;
+    /**
+     * An HTML alternative (rendered with HTML escaping).
+     */
+    html_body?: string | null;
+    /**
+     * The sender (`Billing <billing@example.com>`); defaults to the server's `mail_from`.
+     */
+    from?: string | null;
+    /**
+     * Fixed recipients; by default, the e-mail address of the account the event is about.
+     */
+    recipients?: Array<string> | null;
+    schedule?: NotificationSchedule | null;
+    /**
+     * Defaults to true. A disabled template still overrides its ancestors' templates:
+     * that is how a reseller silences a notification of its parent.
+     */
+    enabled?: boolean | null;
+};
+
+/**
+ * A notification template.
+ */
+export type NotificationTemplateOut = {
+    id: string;
+    account_id: string;
+    event_type: string;
+    language: string;
+    subject: string;
+    body: string;
+    html_body?: string | null;
+    from?: string | null;
+    recipients?: Array<string> | null;
+    schedule?: NotificationSchedule | null;
+    enabled: boolean;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of notification templates.
+ */
+export type NotificationTemplatePage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<NotificationTemplateOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a template. Absent fields stay as they are; `null` clears an optional field.
+ */
+export type NotificationTemplatePatch = {
+    subject?: string;
+    body?: string;
+    html_body?: string | null;
+    from?: string | null;
+    recipients?: Array<string> | null;
+    schedule?: NotificationSchedule | null;
+    enabled?: boolean;
+};
+
+/**
  * The object an event is about.
  */
 export type ObjectRef = {
@@ -515,6 +710,93 @@ export type RolePatch = {
 };
 
 /**
+ * A new script action with its signing secret: store the secret now, it is shown only
+ * once.
+ */
+export type ScriptActionCreatedOut = {
+    script_action: ScriptActionOut;
+    /**
+     * `whsec_…`: calls are signed with it per Standard Webhooks.
+     */
+    secret: string;
+};
+
+/**
+ * Call a URL with every matching event of an account's subtree, signed like a webhook.
+ */
+export type ScriptActionIn = {
+    /**
+     * Defaults to the caller's account; the action runs for the events of its subtree.
+     */
+    account_id?: string | null;
+    /**
+     * `https://…` (or `http://`); loopback and private addresses only where the operator
+     * allows them.
+     */
+    url: string;
+    description?: string | null;
+    /**
+     * Event types: exact names, `prefix.*`, `*.suffix` or `*`.
+     */
+    event_types: Array<string>;
+    /**
+     * Defaults to true.
+     */
+    enabled?: boolean | null;
+    /**
+     * Attempts before a call is given up (1–10, default 5), on the webhook retry schedule.
+     */
+    max_attempts?: number | null;
+    /**
+     * How long one call may take (1–30 s, default 10).
+     */
+    timeout_seconds?: number | null;
+};
+
+/**
+ * A script action. Each call is a task of kind `script.call`.
+ */
+export type ScriptActionOut = {
+    id: string;
+    account_id: string;
+    url: string;
+    description?: string | null;
+    event_types: Array<string>;
+    enabled: boolean;
+    max_attempts: number;
+    timeout_seconds: number;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of script actions.
+ */
+export type ScriptActionPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<ScriptActionOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a script action. Absent fields stay as they are.
+ */
+export type ScriptActionPatch = {
+    url?: string;
+    description?: string | null;
+    event_types?: Array<string>;
+    enabled?: boolean;
+    max_attempts?: number;
+    timeout_seconds?: number;
+};
+
+/**
  * A task.
  */
 export type TaskOut = {
@@ -538,6 +820,13 @@ export type TaskOut = {
     payload: {
         [key: string]: unknown;
     };
+    /**
+     * What the last attempt produced, e.g. `{"status_code": 200, "response": "…",
+     * "latency_ms": 12}` for a script call; `null` before the first attempt.
+     */
+    result?: {
+        [key: string]: unknown;
+    } | null;
     version: number;
     created_at: string;
     updated_at: string;
@@ -1606,6 +1895,316 @@ export type EventReplayResponses = {
 
 export type EventReplayResponse = EventReplayResponses[keyof EventReplayResponses];
 
+export type NotificationTemplateListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * The pattern exactly as the template gives it (`account.created`, `invoice.*`).
+         */
+        event_type?: string;
+        language?: string;
+    };
+    url: '/api/v1/notification-templates';
+};
+
+export type NotificationTemplateListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplateListError = NotificationTemplateListErrors[keyof NotificationTemplateListErrors];
+
+export type NotificationTemplateListResponses = {
+    /**
+     * One page of templates
+     */
+    200: NotificationTemplatePage;
+};
+
+export type NotificationTemplateListResponse = NotificationTemplateListResponses[keyof NotificationTemplateListResponses];
+
+export type NotificationTemplateCreateData = {
+    body: NotificationTemplateIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/notification-templates';
+};
+
+export type NotificationTemplateCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplateCreateError = NotificationTemplateCreateErrors[keyof NotificationTemplateCreateErrors];
+
+export type NotificationTemplateCreateResponses = {
+    /**
+     * The new template
+     */
+    201: NotificationTemplateOut;
+};
+
+export type NotificationTemplateCreateResponse = NotificationTemplateCreateResponses[keyof NotificationTemplateCreateResponses];
+
+export type NotificationTemplateDeleteData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{id}';
+};
+
+export type NotificationTemplateDeleteErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplateDeleteError = NotificationTemplateDeleteErrors[keyof NotificationTemplateDeleteErrors];
+
+export type NotificationTemplateDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type NotificationTemplateDeleteResponse = NotificationTemplateDeleteResponses[keyof NotificationTemplateDeleteResponses];
+
+export type NotificationTemplateGetData = {
+    body?: never;
+    path: {
+        /**
+         * Template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{id}';
+};
+
+export type NotificationTemplateGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplateGetError = NotificationTemplateGetErrors[keyof NotificationTemplateGetErrors];
+
+export type NotificationTemplateGetResponses = {
+    /**
+     * The template
+     */
+    200: NotificationTemplateOut;
+};
+
+export type NotificationTemplateGetResponse = NotificationTemplateGetResponses[keyof NotificationTemplateGetResponses];
+
+export type NotificationTemplateUpdateData = {
+    body: NotificationTemplatePatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{id}';
+};
+
+export type NotificationTemplateUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplateUpdateError = NotificationTemplateUpdateErrors[keyof NotificationTemplateUpdateErrors];
+
+export type NotificationTemplateUpdateResponses = {
+    /**
+     * The changed template
+     */
+    200: NotificationTemplateOut;
+};
+
+export type NotificationTemplateUpdateResponse = NotificationTemplateUpdateResponses[keyof NotificationTemplateUpdateResponses];
+
+export type NotificationTemplatePreviewData = {
+    body: NotificationPreviewIn;
+    path: {
+        /**
+         * Template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notification-templates/{id}/preview';
+};
+
+export type NotificationTemplatePreviewErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationTemplatePreviewError = NotificationTemplatePreviewErrors[keyof NotificationTemplatePreviewErrors];
+
+export type NotificationTemplatePreviewResponses = {
+    /**
+     * The rendered notification
+     */
+    200: NotificationPreviewOut;
+};
+
+export type NotificationTemplatePreviewResponse = NotificationTemplatePreviewResponses[keyof NotificationTemplatePreviewResponses];
+
+export type NotificationListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        status?: NotificationStatus;
+        event_id?: string;
+        template_id?: string;
+    };
+    url: '/api/v1/notifications';
+};
+
+export type NotificationListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationListError = NotificationListErrors[keyof NotificationListErrors];
+
+export type NotificationListResponses = {
+    /**
+     * One page of notifications
+     */
+    200: NotificationPage;
+};
+
+export type NotificationListResponse = NotificationListResponses[keyof NotificationListResponses];
+
+export type NotificationGetData = {
+    body?: never;
+    path: {
+        /**
+         * Notification id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notifications/{id}';
+};
+
+export type NotificationGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationGetError = NotificationGetErrors[keyof NotificationGetErrors];
+
+export type NotificationGetResponses = {
+    /**
+     * The notification
+     */
+    200: NotificationOut;
+};
+
+export type NotificationGetResponse = NotificationGetResponses[keyof NotificationGetResponses];
+
+export type NotificationCancelData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Notification id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/notifications/{id}/cancel';
+};
+
+export type NotificationCancelErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type NotificationCancelError = NotificationCancelErrors[keyof NotificationCancelErrors];
+
+export type NotificationCancelResponses = {
+    /**
+     * The cancelled notification
+     */
+    200: NotificationOut;
+};
+
+export type NotificationCancelResponse = NotificationCancelResponses[keyof NotificationCancelResponses];
+
 export type PermissionListData = {
     body?: never;
     path?: never;
@@ -1798,6 +2397,174 @@ export type RoleUpdateResponses = {
 };
 
 export type RoleUpdateResponse = RoleUpdateResponses[keyof RoleUpdateResponses];
+
+export type ScriptActionListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/script-actions';
+};
+
+export type ScriptActionListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ScriptActionListError = ScriptActionListErrors[keyof ScriptActionListErrors];
+
+export type ScriptActionListResponses = {
+    /**
+     * One page of script actions
+     */
+    200: ScriptActionPage;
+};
+
+export type ScriptActionListResponse = ScriptActionListResponses[keyof ScriptActionListResponses];
+
+export type ScriptActionCreateData = {
+    body: ScriptActionIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/script-actions';
+};
+
+export type ScriptActionCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ScriptActionCreateError = ScriptActionCreateErrors[keyof ScriptActionCreateErrors];
+
+export type ScriptActionCreateResponses = {
+    /**
+     * The new script action and its signing secret
+     */
+    201: ScriptActionCreatedOut;
+};
+
+export type ScriptActionCreateResponse = ScriptActionCreateResponses[keyof ScriptActionCreateResponses];
+
+export type ScriptActionDeleteData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Script action id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/script-actions/{id}';
+};
+
+export type ScriptActionDeleteErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ScriptActionDeleteError = ScriptActionDeleteErrors[keyof ScriptActionDeleteErrors];
+
+export type ScriptActionDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type ScriptActionDeleteResponse = ScriptActionDeleteResponses[keyof ScriptActionDeleteResponses];
+
+export type ScriptActionGetData = {
+    body?: never;
+    path: {
+        /**
+         * Script action id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/script-actions/{id}';
+};
+
+export type ScriptActionGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ScriptActionGetError = ScriptActionGetErrors[keyof ScriptActionGetErrors];
+
+export type ScriptActionGetResponses = {
+    /**
+     * The script action
+     */
+    200: ScriptActionOut;
+};
+
+export type ScriptActionGetResponse = ScriptActionGetResponses[keyof ScriptActionGetResponses];
+
+export type ScriptActionUpdateData = {
+    body: ScriptActionPatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Script action id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/script-actions/{id}';
+};
+
+export type ScriptActionUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ScriptActionUpdateError = ScriptActionUpdateErrors[keyof ScriptActionUpdateErrors];
+
+export type ScriptActionUpdateResponses = {
+    /**
+     * The changed script action
+     */
+    200: ScriptActionOut;
+};
+
+export type ScriptActionUpdateResponse = ScriptActionUpdateResponses[keyof ScriptActionUpdateResponses];
 
 export type TaskListData = {
     body?: never;
