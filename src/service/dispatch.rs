@@ -30,19 +30,21 @@ pub(crate) fn create_delivery(
     endpoint: &WebhookEndpointRow,
     event_id: &str,
 ) -> Result<DeliveryRow, ServiceError> {
-    create_delivery_leased(conn, now, endpoint, event_id, None).map(|(d, _)| d)
+    let (delivery, task) = new_delivery(now, endpoint, event_id, None);
+    task::insert(conn, &task)?;
+    delivery::insert(conn, &delivery)?;
+    Ok(delivery)
 }
 
-/// Creates a delivery and its task; with `lease`, the task is created already claimed by
-/// that owner (its first attempt under way), so the dispatcher can hand it straight to
+/// A new delivery and its task, not yet stored; with `lease`, the task is already claimed
+/// by that owner (its first attempt under way), so the dispatcher can hand it straight to
 /// its own workers.
-fn create_delivery_leased(
-    conn: &mut DbConn,
+fn new_delivery(
     now: DateTime<Utc>,
     endpoint: &WebhookEndpointRow,
     event_id: &str,
     lease: Option<(&str, DateTime<Utc>)>,
-) -> Result<(DeliveryRow, TaskRow), ServiceError> {
+) -> (DeliveryRow, TaskRow) {
     let task_id = ids::new_id(ids::TASK);
     let started = u8::from(lease.is_some());
     let delivery = DeliveryRow {
@@ -74,9 +76,7 @@ fn create_delivery_leased(
         created_at: to_db(now),
         updated_at: to_db(now),
     };
-    task::insert(conn, &task)?;
-    delivery::insert(conn, &delivery)?;
-    Ok((delivery, task))
+    (delivery, task)
 }
 
 /// Whether `endpoint` receives `event_type` events of the account at `account_path`.
@@ -122,6 +122,9 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
         let templates = notification_template::all(conn)?;
         let mut audience = super::notification::Audience::default();
         let mut out = FanOut { events: events.len(), ..FanOut::default() };
+        // Stored in multi-row statements after the loop: one statement per table instead
+        // of one per delivery, under the single writer.
+        let (mut new_deliveries, mut new_tasks) = (Vec::new(), Vec::new());
         for e in &events {
             out.actions += super::script_action::plan(conn, now, &scripts, e)?;
             if !templates.is_empty() {
@@ -138,7 +141,8 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
                     (Some(l), Some(until)) if out.jobs.len() < l.budget => Some((l.owner, until)),
                     _ => None,
                 };
-                let (d, task) = create_delivery_leased(conn, now, ep, &e.id, lease)?;
+                let (d, task) = new_delivery(now, ep, &e.id, lease);
+                new_tasks.push(task.clone());
                 if lease.is_some() {
                     let body = match &body {
                         Some(b) => Clone::clone(b),
@@ -151,15 +155,19 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
                     };
                     out.jobs.push(DeliveryJob {
                         task,
-                        delivery_id: d.id,
+                        delivery_id: d.id.clone(),
+                        endpoint_id: ep.id.clone(),
                         url: ep.url.clone(),
                         msg_id: e.id.clone(),
                         body,
                         secrets: secrets_of(ep, now),
                     });
                 }
+                new_deliveries.push(d);
             }
         }
+        task::insert_many(conn, &new_tasks)?;
+        delivery::insert_many(conn, &new_deliveries)?;
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         event::mark_dispatched(conn, &ids, to_db(now))?;
         Ok(out)
@@ -183,6 +191,7 @@ pub(crate) fn secrets_of(ep: &WebhookEndpointRow, now: DateTime<Utc>) -> Vec<Str
 pub struct DeliveryJob {
     pub task: TaskRow,
     pub delivery_id: String,
+    pub endpoint_id: String,
     pub url: String,
     /// The Standard Webhooks message id: the event id, the same for every attempt.
     pub msg_id: String,
@@ -237,7 +246,15 @@ fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Opti
     let secrets = secrets_of(&ep, now);
     d.attempts += 1;
     delivery::update(conn, &d)?;
-    Ok(Some(DeliveryJob { task: t, delivery_id: d.id, url: ep.url, msg_id: event.id, body, secrets }))
+    Ok(Some(DeliveryJob {
+        task: t,
+        delivery_id: d.id,
+        endpoint_id: ep.id,
+        url: ep.url,
+        msg_id: event.id,
+        body,
+        secrets,
+    }))
 }
 
 fn finish_task(
@@ -258,19 +275,72 @@ pub enum AttemptOutcome {
     Failed { error: String, latency_ms: i64 },
 }
 
+impl AttemptOutcome {
+    /// A 2xx answer.
+    pub fn succeeded(&self) -> bool {
+        matches!(self, AttemptOutcome::Answered { status, .. } if (200..300).contains(status))
+    }
+}
+
 /// Records attempts and decides what follows each: done, a retry on the schedule, or the
 /// end (the schedule is exhausted, the receiver answered 410, or it failed for 5 days, the
 /// last two disabling the endpoint). One transaction for the whole batch: under load the
 /// workers record hundreds of attempts a second.
 pub fn record(cx: &Context, owner: &str, batch: &[(DeliveryJob, AttemptOutcome)]) -> Result<(), ServiceError> {
     let now = cx.clock.now();
+    let (done, rest): (Vec<_>, Vec<_>) = batch.iter().partition(|(_, o)| o.succeeded());
     cx.db.write(|conn| {
-        for (job, outcome) in batch {
+        record_successes(conn, now, owner, &done)?;
+        for (job, outcome) in rest {
             let jitter: f64 = rand::rng().random();
             record_one(conn, now, owner, job, outcome, jitter)?;
         }
         Ok(())
     })
+}
+
+/// The common case in a handful of multi-row statements: the attempts, the tasks done,
+/// the deliveries succeeded, and the failure record of their endpoints cleared.
+fn record_successes(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    owner: &str,
+    done: &[&(DeliveryJob, AttemptOutcome)],
+) -> Result<(), ServiceError> {
+    if done.is_empty() {
+        return Ok(());
+    }
+    let task_ids: Vec<String> = done.iter().map(|(j, _)| j.task.id.clone()).collect();
+    // A task whose lease ran out belongs to another worker now; its attempt counts.
+    let owned: std::collections::HashSet<String> = task::owned_by(conn, &task_ids, owner)?.into_iter().collect();
+    let mine: Vec<_> = done.iter().filter(|(j, _)| owned.contains(&j.task.id)).collect();
+    let mut attempts = Vec::with_capacity(mine.len());
+    let mut by_status: std::collections::BTreeMap<i32, Vec<String>> = Default::default();
+    let mut endpoints: Vec<String> = Vec::new();
+    for (job, outcome) in &mine {
+        let AttemptOutcome::Answered { status, body, latency_ms } = outcome else { continue };
+        attempts.push(AttemptRow {
+            id: ids::new_id(ids::ATTEMPT),
+            delivery_id: job.delivery_id.clone(),
+            attempted_at: to_db(now),
+            status_code: Some(i32::from(*status)),
+            latency_ms: *latency_ms,
+            response: Some(body.chars().take(RESPONSE_SNIPPET).collect()),
+            error: None,
+        });
+        by_status.entry(i32::from(*status)).or_default().push(job.delivery_id.clone());
+        if !endpoints.contains(&job.endpoint_id) {
+            endpoints.push(job.endpoint_id.clone());
+        }
+    }
+    delivery::insert_attempts(conn, &attempts)?;
+    let finished: Vec<String> = mine.iter().map(|(j, _)| j.task.id.clone()).collect();
+    task::finish_owned(conn, &finished, owner, to_db(now))?;
+    for (status, ids) in &by_status {
+        delivery::mark_succeeded(conn, ids, *status, to_db(now))?;
+    }
+    webhook_endpoint::clear_failing(conn, &endpoints, to_db(now))?;
+    Ok(())
 }
 
 fn record_one(

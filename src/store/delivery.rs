@@ -107,6 +107,35 @@ pub fn insert_attempt(conn: &mut DbConn, row: &AttemptRow) -> QueryResult<()> {
     diesel::insert_into(attempts_dsl::delivery_attempts).values(row).execute(conn).map(drop)
 }
 
+/// Rows per multi-row statement: well inside SQLite's limit of bound variables.
+const CHUNK: usize = 200;
+
+pub fn insert_many(conn: &mut DbConn, rows: &[DeliveryRow]) -> QueryResult<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let q = diesel::insert_into(dsl::deliveries).values(chunk);
+        super::batch_execute(conn, q)?;
+    }
+    Ok(())
+}
+
+pub fn insert_attempts(conn: &mut DbConn, rows: &[AttemptRow]) -> QueryResult<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let q = diesel::insert_into(attempts_dsl::delivery_attempts).values(chunk);
+        super::batch_execute(conn, q)?;
+    }
+    Ok(())
+}
+
+/// Marks deliveries succeeded with the status code their receiver answered.
+pub fn mark_succeeded(conn: &mut DbConn, ids: &[String], status_code: i32, at: NaiveDateTime) -> QueryResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        diesel::update(dsl::deliveries.filter(dsl::id.eq_any(chunk)))
+            .set((dsl::status.eq("succeeded"), dsl::last_status_code.eq(status_code), dsl::last_attempt_at.eq(at)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 pub fn attempts(conn: &mut DbConn, delivery_id: &str, page: &PageRequest) -> QueryResult<Vec<AttemptRow>> {
     let mut q = attempts_dsl::delivery_attempts
         .filter(attempts_dsl::delivery_id.eq(delivery_id))

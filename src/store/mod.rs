@@ -51,3 +51,18 @@ pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
 pub fn scope_range(scope: &str) -> (String, String) {
     (scope.to_owned(), crate::domain::tree::subtree_upper(scope))
 }
+
+/// Runs a multi-row insert on the backend at hand. diesel's `MultiConnection` cannot
+/// express one (the backends render `DEFAULT` and batches differently), so the query is
+/// handed to the backend's own connection.
+pub fn batch_execute<Q>(conn: &mut DbConn, q: Q) -> diesel::QueryResult<usize>
+where
+    Q: diesel::query_dsl::methods::ExecuteDsl<diesel::PgConnection>
+        + diesel::query_dsl::methods::ExecuteDsl<diesel::SqliteConnection>,
+{
+    use diesel::query_dsl::methods::ExecuteDsl;
+    match conn {
+        DbConn::Postgres(c) => <Q as ExecuteDsl<diesel::PgConnection>>::execute(q, c),
+        DbConn::Sqlite(c) => <Q as ExecuteDsl<diesel::SqliteConnection>>::execute(q, c),
+    }
+}

@@ -122,6 +122,49 @@ pub fn claim(
     dsl::tasks.filter(dsl::id.eq_any(&ids)).select(TaskRow::as_select()).order(dsl::run_at.asc()).load(conn)
 }
 
+/// Rows per multi-row statement: well inside SQLite's limit of bound variables.
+const CHUNK: usize = 200;
+
+pub fn insert_many(conn: &mut DbConn, rows: &[TaskRow]) -> QueryResult<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let q = diesel::insert_into(dsl::tasks).values(chunk);
+        super::batch_execute(conn, q)?;
+    }
+    Ok(())
+}
+
+/// Of `ids`, those `owner` holds the lease of.
+pub fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> QueryResult<Vec<String>> {
+    let mut owned = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        owned.extend(
+            dsl::tasks
+                .filter(dsl::id.eq_any(chunk))
+                .filter(dsl::lease_owner.eq(owner))
+                .select(dsl::id)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(owned)
+}
+
+/// Completes tasks held by `owner`: succeeded, lease released, version bumped (the
+/// batched form of `service::task::transition` for the common case).
+pub fn finish_owned(conn: &mut DbConn, ids: &[String], owner: &str, now: NaiveDateTime) -> QueryResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        diesel::update(dsl::tasks.filter(dsl::id.eq_any(chunk)).filter(dsl::lease_owner.eq(owner)))
+            .set((
+                dsl::status.eq("succeeded"),
+                dsl::lease_owner.eq(None::<String>),
+                dsl::lease_expires_at.eq(None::<NaiveDateTime>),
+                dsl::version.eq(dsl::version + 1),
+                dsl::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Writes `row` if the stored version is still `expected_version`.
 pub fn update(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> QueryResult<bool> {
     let n = diesel::update(dsl::tasks.filter(dsl::id.eq(&row.id)).filter(dsl::version.eq(expected_version)))

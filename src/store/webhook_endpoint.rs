@@ -76,6 +76,14 @@ pub fn enabled(conn: &mut DbConn) -> QueryResult<Vec<WebhookEndpointRow>> {
         .load(conn)
 }
 
+/// Clears the failure record of endpoints that just had a success (most have none).
+pub fn clear_failing(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(dsl::webhook_endpoints.filter(dsl::id.eq_any(ids)).filter(dsl::failing_since.is_not_null()))
+        .set((dsl::failing_since.eq(None::<NaiveDateTime>), dsl::version.eq(dsl::version + 1), dsl::updated_at.eq(now)))
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn update(conn: &mut DbConn, row: &WebhookEndpointRow, expected_version: i64) -> QueryResult<bool> {
     let n =
         diesel::update(dsl::webhook_endpoints.filter(dsl::id.eq(&row.id)).filter(dsl::version.eq(expected_version)))
