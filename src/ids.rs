@@ -32,6 +32,11 @@ pub const TASK: &str = "tsk";
 pub const NOTIFICATION_TEMPLATE: &str = "ntt";
 pub const NOTIFICATION: &str = "ntf";
 pub const SCRIPT_ACTION: &str = "scr";
+pub const RESOURCE_TYPE: &str = "rst";
+pub const SERVICE_TEMPLATE: &str = "stp";
+pub const PLAN: &str = "pln";
+pub const BRAND: &str = "brd";
+pub const COUPON: &str = "cpn";
 
 #[cfg(test)]
 mod tests {

@@ -20,10 +20,12 @@ pub enum Permission {
     TasksWrite,
     NotificationsRead,
     NotificationsWrite,
+    CatalogRead,
+    CatalogWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 17] = [
         Permission::AccountsRead,
         Permission::AccountsWrite,
         Permission::UsersRead,
@@ -39,6 +41,8 @@ impl Permission {
         Permission::TasksWrite,
         Permission::NotificationsRead,
         Permission::NotificationsWrite,
+        Permission::CatalogRead,
+        Permission::CatalogWrite,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +62,8 @@ impl Permission {
             Permission::TasksWrite => "tasks.write",
             Permission::NotificationsRead => "notifications.read",
             Permission::NotificationsWrite => "notifications.write",
+            Permission::CatalogRead => "catalog.read",
+            Permission::CatalogWrite => "catalog.write",
         }
     }
 
@@ -78,6 +84,8 @@ impl Permission {
             Permission::TasksWrite => "Retry and cancel tasks",
             Permission::NotificationsRead => "Read notification templates and the notification log",
             Permission::NotificationsWrite => "Manage notification templates, cancel scheduled notifications",
+            Permission::CatalogRead => "Read the catalog (resource types, templates, plans, brands, coupons) and quote",
+            Permission::CatalogWrite => "Manage the catalog: define, price, grant, publish, archive",
         }
     }
 
@@ -193,8 +201,10 @@ impl BuiltInRole {
     pub fn description(self) -> &'static str {
         match self {
             BuiltInRole::Admin => "Everything in the account's subtree",
-            BuiltInRole::Billing => "Accounts, the billing side and customer notifications; reads the event log",
-            BuiltInRole::Technical => "Reads accounts and the event log; the provisioning side",
+            BuiltInRole::Billing => {
+                "Accounts, the catalog, the billing side and customer notifications; reads the event log"
+            }
+            BuiltInRole::Technical => "Reads accounts, the catalog and the event log; the provisioning side",
             BuiltInRole::ReadOnly => "Reads everything, changes nothing",
         }
     }
@@ -207,11 +217,21 @@ impl BuiltInRole {
         use Permission::*;
         match self {
             BuiltInRole::Admin => PermissionSet::all(),
-            BuiltInRole::Billing => {
-                [AccountsRead, AccountsWrite, EventsRead, NotificationsRead, NotificationsWrite].into_iter().collect()
-            }
+            BuiltInRole::Billing => [
+                AccountsRead,
+                AccountsWrite,
+                EventsRead,
+                NotificationsRead,
+                NotificationsWrite,
+                CatalogRead,
+                CatalogWrite,
+            ]
+            .into_iter()
+            .collect(),
             BuiltInRole::Technical => {
-                [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite].into_iter().collect()
+                [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite, CatalogRead]
+                    .into_iter()
+                    .collect()
             }
             BuiltInRole::ReadOnly => Permission::ALL.into_iter().filter(|p| p.is_read()).collect(),
         }

@@ -26,6 +26,12 @@ pub fn contains(scope: &str, path: &str) -> bool {
     path.starts_with(scope)
 }
 
+/// The paths of the accounts above the one at `path`, from the root down.
+pub fn ancestor_paths(path: &str) -> Vec<String> {
+    let ids = lineage(path);
+    (1..ids.len()).map(|n| format!("/{}/", ids[..n].join("/"))).collect()
+}
+
 /// The ids on `path`, from the root down to the account itself.
 pub fn lineage(path: &str) -> Vec<String> {
     path.split('/').filter(|s| !s.is_empty()).map(str::to_owned).collect()
@@ -37,7 +43,10 @@ mod tests {
 
     #[test]
     fn lineage_runs_from_the_root_down() {
-        assert_eq!(lineage(&child_path(&root_path("acc_a"), "acc_b")), ["acc_a", "acc_b"]);
+        let path = child_path(&child_path(&root_path("acc_a"), "acc_b"), "acc_c");
+        assert_eq!(lineage(&path), ["acc_a", "acc_b", "acc_c"]);
+        assert_eq!(ancestor_paths(&path), ["/acc_a/", "/acc_a/acc_b/"]);
+        assert!(ancestor_paths(&root_path("acc_a")).is_empty());
     }
 
     #[test]

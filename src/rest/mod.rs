@@ -4,6 +4,8 @@
 pub mod account;
 pub mod api_key;
 pub mod auth;
+pub mod brand;
+pub mod coupon;
 pub mod delivery;
 pub mod event;
 pub mod extract;
@@ -12,9 +14,13 @@ pub mod notification;
 pub mod notification_template;
 pub mod openapi;
 pub mod ops;
+pub mod plan;
 pub mod problem;
+pub mod quote;
+pub mod resource_type;
 pub mod role;
 pub mod script_action;
+pub mod service_template;
 pub mod task;
 pub mod test_clock;
 pub mod user;
@@ -100,6 +106,12 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(script_action::routes)
             .configure(notification_template::routes)
             .configure(notification::routes)
+            .configure(resource_type::routes)
+            .configure(service_template::routes)
+            .configure(plan::routes)
+            .configure(brand::routes)
+            .configure(coupon::routes)
+            .configure(quote::routes)
             .configure(task::routes)
             .configure(test_clock::routes),
     );

@@ -26,6 +26,7 @@ use stratum_api::{ErrorCode, FieldError, Problem};
         (name = "API keys", description = "Credentials of integrations"),
         (name = "Events", description = "The event catalog and the event log"),
         (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
+        (name = "Catalog", description = "Resource types, service templates, plans, brands, coupons and quotes"),
         (name = "Script actions", description = "Calls to external scripts when events happen"),
         (name = "Notifications", description = "E-mail templates per event and language, and the notification log"),
         (name = "Tasks", description = "Durable asynchronous work: deliveries, notifications, script calls"),

@@ -4,21 +4,85 @@
 
 pub mod account;
 pub mod api_key;
+pub mod brand;
+pub mod coupon;
 pub mod db;
 pub mod delivery;
 pub mod event;
 pub mod idempotency;
 pub mod notification;
 pub mod notification_template;
+pub mod plan;
+pub mod resource_type;
 pub mod role;
 pub mod schema;
 pub mod script_action;
+pub mod service_template;
 pub mod soap_nonce;
 pub mod task;
 pub mod user;
 pub mod webhook_endpoint;
 
 pub use db::{Db, DbConn, DbError};
+
+/// The functions every table of account-owned objects has: insert, find by id, find and
+/// list what a caller sees, and a versioned update. What a caller at `scope` sees is its
+/// subtree, plus what the accounts at the paths `above` own (its ancestors, for catalog
+/// definitions it builds on; empty for objects seen only downwards).
+macro_rules! owned_table {
+    ($table:ident, $row:ident) => {
+        pub fn insert(conn: &mut DbConn, row: &$row) -> QueryResult<()> {
+            diesel::insert_into($table::table).values(row).execute(conn).map(drop)
+        }
+
+        pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<$row>> {
+            $table::table.filter($table::id.eq(id)).select($row::as_select()).first(conn).optional()
+        }
+
+        pub fn find_visible(conn: &mut DbConn, scope: &str, above: &[String], id: &str) -> QueryResult<Option<$row>> {
+            let (lo, hi) = super::scope_range(scope);
+            $table::table
+                .filter($table::id.eq(id))
+                .filter(
+                    $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
+                )
+                .select($row::as_select())
+                .first(conn)
+                .optional()
+        }
+
+        pub fn list_visible(
+            conn: &mut DbConn,
+            scope: &str,
+            above: &[String],
+            page: &crate::domain::pagination::PageRequest,
+        ) -> QueryResult<Vec<$row>> {
+            let (lo, hi) = super::scope_range(scope);
+            let mut q = $table::table
+                .filter(
+                    $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
+                )
+                .select($row::as_select())
+                .order($table::id.asc())
+                .limit(page.limit + 1)
+                .into_boxed();
+            if let Some(after) = &page.after {
+                q = q.filter($table::id.gt(after.clone()));
+            }
+            q.load(conn)
+        }
+
+        pub fn update(conn: &mut DbConn, row: &$row, expected_version: i64) -> QueryResult<bool> {
+            let n = diesel::update(
+                $table::table.filter($table::id.eq(&row.id)).filter($table::version.eq(expected_version)),
+            )
+            .set(row)
+            .execute(conn)?;
+            Ok(n == 1)
+        }
+    };
+}
+pub(crate) use owned_table;
 
 use diesel::result::Error as DieselError;
 use serde::de::DeserializeOwned;

@@ -232,6 +232,114 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    resource_types (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        unit -> Text,
+        metered -> Integer,
+        gateway -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_templates (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        resources -> Text,
+        parameters -> Text,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        service_template_id -> Text,
+        base_plan_id -> Nullable<Text>,
+        name -> Text,
+        description -> Nullable<Text>,
+        currency -> Text,
+        spec -> Text,
+        available_from -> Nullable<Timestamp>,
+        available_until -> Nullable<Timestamp>,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_grants (plan_id, account_id) {
+        plan_id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        granted_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    brands (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        name -> Text,
+        host_name -> Text,
+        default_language -> Text,
+        languages -> Text,
+        currency -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_publications (brand_id, plan_id) {
+        brand_id -> Text,
+        plan_id -> Text,
+        account_path -> Text,
+        display_name -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    coupons (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        code -> Nullable<Text>,
+        name -> Text,
+        spec -> Text,
+        valid_from -> Nullable<Timestamp>,
+        valid_until -> Nullable<Timestamp>,
+        max_redemptions -> Nullable<Integer>,
+        times_redeemed -> Integer,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     roles,
@@ -246,5 +354,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     delivery_attempts,
     notification_templates,
     notifications,
-    script_actions
+    script_actions,
+    resource_types,
+    service_templates,
+    plans,
+    plan_grants,
+    brands,
+    plan_publications,
+    coupons
 );

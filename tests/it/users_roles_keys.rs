@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::support::{assert_same, id_of, ids, TestServer};
 
-const PERMISSIONS: [&str; 15] = [
+const PERMISSIONS: [&str; 17] = [
     "accounts.read",
     "accounts.write",
     "users.read",
@@ -22,6 +22,8 @@ const PERMISSIONS: [&str; 15] = [
     "tasks.write",
     "notifications.read",
     "notifications.write",
+    "catalog.read",
+    "catalog.write",
 ];
 
 fn strings(v: &Value, out: &mut HashSet<String>) {

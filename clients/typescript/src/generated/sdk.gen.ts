@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, NotificationCancelData, NotificationCancelErrors, NotificationCancelResponses, NotificationGetData, NotificationGetErrors, NotificationGetResponses, NotificationListData, NotificationListErrors, NotificationListResponses, NotificationTemplateCreateData, NotificationTemplateCreateErrors, NotificationTemplateCreateResponses, NotificationTemplateDeleteData, NotificationTemplateDeleteErrors, NotificationTemplateDeleteResponses, NotificationTemplateGetData, NotificationTemplateGetErrors, NotificationTemplateGetResponses, NotificationTemplateListData, NotificationTemplateListErrors, NotificationTemplateListResponses, NotificationTemplatePreviewData, NotificationTemplatePreviewErrors, NotificationTemplatePreviewResponses, NotificationTemplateUpdateData, NotificationTemplateUpdateErrors, NotificationTemplateUpdateResponses, PermissionListData, PermissionListErrors, PermissionListResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, ScriptActionCreateData, ScriptActionCreateErrors, ScriptActionCreateResponses, ScriptActionDeleteData, ScriptActionDeleteErrors, ScriptActionDeleteResponses, ScriptActionGetData, ScriptActionGetErrors, ScriptActionGetResponses, ScriptActionListData, ScriptActionListErrors, ScriptActionListResponses, ScriptActionUpdateData, ScriptActionUpdateErrors, ScriptActionUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
+import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, BrandCreateData, BrandCreateErrors, BrandCreateResponses, BrandGetData, BrandGetErrors, BrandGetResponses, BrandListData, BrandListErrors, BrandListResponses, BrandPlanListData, BrandPlanListErrors, BrandPlanListResponses, BrandPlanPublishData, BrandPlanPublishErrors, BrandPlanPublishResponses, BrandPlanUnpublishData, BrandPlanUnpublishErrors, BrandPlanUnpublishResponses, BrandUpdateData, BrandUpdateErrors, BrandUpdateResponses, CouponArchiveData, CouponArchiveErrors, CouponArchiveResponses, CouponCreateData, CouponCreateErrors, CouponCreateResponses, CouponGetData, CouponGetErrors, CouponGetResponses, CouponListData, CouponListErrors, CouponListResponses, CouponUpdateData, CouponUpdateErrors, CouponUpdateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, NotificationCancelData, NotificationCancelErrors, NotificationCancelResponses, NotificationGetData, NotificationGetErrors, NotificationGetResponses, NotificationListData, NotificationListErrors, NotificationListResponses, NotificationTemplateCreateData, NotificationTemplateCreateErrors, NotificationTemplateCreateResponses, NotificationTemplateDeleteData, NotificationTemplateDeleteErrors, NotificationTemplateDeleteResponses, NotificationTemplateGetData, NotificationTemplateGetErrors, NotificationTemplateGetResponses, NotificationTemplateListData, NotificationTemplateListErrors, NotificationTemplateListResponses, NotificationTemplatePreviewData, NotificationTemplatePreviewErrors, NotificationTemplatePreviewResponses, NotificationTemplateUpdateData, NotificationTemplateUpdateErrors, NotificationTemplateUpdateResponses, PermissionListData, PermissionListErrors, PermissionListResponses, PlanArchiveData, PlanArchiveErrors, PlanArchiveResponses, PlanCreateData, PlanCreateErrors, PlanCreateResponses, PlanGetData, PlanGetErrors, PlanGetResponses, PlanGrantCreateData, PlanGrantCreateErrors, PlanGrantCreateResponses, PlanGrantDeleteData, PlanGrantDeleteErrors, PlanGrantDeleteResponses, PlanGrantListData, PlanGrantListErrors, PlanGrantListResponses, PlanListData, PlanListErrors, PlanListResponses, PlanUpdateData, PlanUpdateErrors, PlanUpdateResponses, QuoteCreateData, QuoteCreateErrors, QuoteCreateResponses, ResourceTypeCreateData, ResourceTypeCreateErrors, ResourceTypeCreateResponses, ResourceTypeGetData, ResourceTypeGetErrors, ResourceTypeGetResponses, ResourceTypeListData, ResourceTypeListErrors, ResourceTypeListResponses, ResourceTypeUpdateData, ResourceTypeUpdateErrors, ResourceTypeUpdateResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, ScriptActionCreateData, ScriptActionCreateErrors, ScriptActionCreateResponses, ScriptActionDeleteData, ScriptActionDeleteErrors, ScriptActionDeleteResponses, ScriptActionGetData, ScriptActionGetErrors, ScriptActionGetResponses, ScriptActionListData, ScriptActionListErrors, ScriptActionListResponses, ScriptActionUpdateData, ScriptActionUpdateErrors, ScriptActionUpdateResponses, ServiceTemplateArchiveData, ServiceTemplateArchiveErrors, ServiceTemplateArchiveResponses, ServiceTemplateCreateData, ServiceTemplateCreateErrors, ServiceTemplateCreateResponses, ServiceTemplateGetData, ServiceTemplateGetErrors, ServiceTemplateGetResponses, ServiceTemplateListData, ServiceTemplateListErrors, ServiceTemplateListResponses, ServiceTemplateUpdateData, ServiceTemplateUpdateErrors, ServiceTemplateUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -189,6 +189,141 @@ export const apiKeyRevoke = <ThrowOnError extends boolean = false>(options: Opti
  */
 export const authTokenCreate = <ThrowOnError extends boolean = false>(options: Options<AuthTokenCreateData, ThrowOnError>) => (options.client ?? client).post<AuthTokenCreateResponses, AuthTokenCreateErrors, ThrowOnError>({
     url: '/api/v1/auth/token',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the brands of the caller's subtree.
+ */
+export const brandList = <ThrowOnError extends boolean = false>(options?: Options<BrandListData, ThrowOnError>) => (options?.client ?? client).get<BrandListResponses, BrandListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands',
+    ...options
+});
+
+/**
+ * Create a brand: a storefront with its host name, languages and currency.
+ */
+export const brandCreate = <ThrowOnError extends boolean = false>(options: Options<BrandCreateData, ThrowOnError>) => (options.client ?? client).post<BrandCreateResponses, BrandCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a brand.
+ */
+export const brandGet = <ThrowOnError extends boolean = false>(options: Options<BrandGetData, ThrowOnError>) => (options.client ?? client).get<BrandGetResponses, BrandGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands/{id}',
+    ...options
+});
+
+/**
+ * Change a brand's name, host name or languages.
+ */
+export const brandUpdate = <ThrowOnError extends boolean = false>(options: Options<BrandUpdateData, ThrowOnError>) => (options.client ?? client).patch<BrandUpdateResponses, BrandUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the plans published to the brand: what its store sells.
+ */
+export const brandPlanList = <ThrowOnError extends boolean = false>(options: Options<BrandPlanListData, ThrowOnError>) => (options.client ?? client).get<BrandPlanListResponses, BrandPlanListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands/{id}/plans',
+    ...options
+});
+
+/**
+ * Publish a plan to the brand (raises `plan.published`): one the brand's account owns or
+ * was given, priced in the brand's currency, under a display name of the brand's own.
+ */
+export const brandPlanPublish = <ThrowOnError extends boolean = false>(options: Options<BrandPlanPublishData, ThrowOnError>) => (options.client ?? client).post<BrandPlanPublishResponses, BrandPlanPublishErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands/{id}/plans',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Take a plan off the brand.
+ */
+export const brandPlanUnpublish = <ThrowOnError extends boolean = false>(options: Options<BrandPlanUnpublishData, ThrowOnError>) => (options.client ?? client).delete<BrandPlanUnpublishResponses, BrandPlanUnpublishErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/brands/{id}/plans/{plan_id}',
+    ...options
+});
+
+/**
+ * List the coupons and promotions of the caller's subtree.
+ */
+export const couponList = <ThrowOnError extends boolean = false>(options?: Options<CouponListData, ThrowOnError>) => (options?.client ?? client).get<CouponListResponses, CouponListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons',
+    ...options
+});
+
+/**
+ * Create a coupon (with a `code` customers enter) or a promotion (without one: it applies
+ * by itself): a percentage or fixed discount on setup and/or recurring fees, for some
+ * periods or forever, within validity dates and a usage limit, for some plans or all.
+ */
+export const couponCreate = <ThrowOnError extends boolean = false>(options: Options<CouponCreateData, ThrowOnError>) => (options.client ?? client).post<CouponCreateResponses, CouponCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a coupon or promotion.
+ */
+export const couponGet = <ThrowOnError extends boolean = false>(options: Options<CouponGetData, ThrowOnError>) => (options.client ?? client).get<CouponGetResponses, CouponGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons/{id}',
+    ...options
+});
+
+/**
+ * Change a coupon's name, end date, usage limit or plans.
+ */
+export const couponUpdate = <ThrowOnError extends boolean = false>(options: Options<CouponUpdateData, ThrowOnError>) => (options.client ?? client).patch<CouponUpdateResponses, CouponUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * End a coupon or promotion: it applies no more.
+ */
+export const couponArchive = <ThrowOnError extends boolean = false>(options: Options<CouponArchiveData, ThrowOnError>) => (options.client ?? client).post<CouponArchiveResponses, CouponArchiveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/coupons/{id}/archive',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -388,6 +523,157 @@ export const permissionList = <ThrowOnError extends boolean = false>(options?: O
 });
 
 /**
+ * List the plans of the caller's subtree and those given to its account.
+ */
+export const planList = <ThrowOnError extends boolean = false>(options?: Options<PlanListData, ThrowOnError>) => (options?.client ?? client).get<PlanListResponses, PlanListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans',
+    ...options
+});
+
+/**
+ * Create a service plan (raises `plan.created`): the provider prices a service template;
+ * an advanced reseller prices a plan its parent gave it (`base_plan_id`), whose prices
+ * become its wholesale cost. See docs/catalog.md.
+ */
+export const planCreate = <ThrowOnError extends boolean = false>(options: Options<PlanCreateData, ThrowOnError>) => (options.client ?? client).post<PlanCreateResponses, PlanCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a plan.
+ */
+export const planGet = <ThrowOnError extends boolean = false>(options: Options<PlanGetData, ThrowOnError>) => (options.client ?? client).get<PlanGetResponses, PlanGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}',
+    ...options
+});
+
+/**
+ * Change a plan (raises `plan.updated` with the previous values).
+ */
+export const planUpdate = <ThrowOnError extends boolean = false>(options: Options<PlanUpdateData, ThrowOnError>) => (options.client ?? client).patch<PlanUpdateResponses, PlanUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw a plan from sale (raises `plan.archived`). Plans are never deleted.
+ */
+export const planArchive = <ThrowOnError extends boolean = false>(options: Options<PlanArchiveData, ThrowOnError>) => (options.client ?? client).post<PlanArchiveResponses, PlanArchiveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}/archive',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the resellers of the caller's subtree the plan was given to.
+ */
+export const planGrantList = <ThrowOnError extends boolean = false>(options: Options<PlanGrantListData, ThrowOnError>) => (options.client ?? client).get<PlanGrantListResponses, PlanGrantListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}/grants',
+    ...options
+});
+
+/**
+ * Give the plan to a reseller whose parent owns it (or was given it), to sell.
+ */
+export const planGrantCreate = <ThrowOnError extends boolean = false>(options: Options<PlanGrantCreateData, ThrowOnError>) => (options.client ?? client).post<PlanGrantCreateResponses, PlanGrantCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}/grants',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Take a plan back from a reseller (refused while the reseller still sells it).
+ */
+export const planGrantDelete = <ThrowOnError extends boolean = false>(options: Options<PlanGrantDeleteData, ThrowOnError>) => (options.client ?? client).delete<PlanGrantDeleteResponses, PlanGrantDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/plans/{id}/grants/{account_id}',
+    ...options
+});
+
+/**
+ * Price a plan: one of its periods, resources beyond the included amounts, a coupon code
+ * and the promotions in force, itemised exactly as an invoice will compute it (each line
+ * rounded to the currency's minor units, half away from zero; totals are sums of lines).
+ * Nothing is stored. See docs/pricing.md.
+ */
+export const quoteCreate = <ThrowOnError extends boolean = false>(options: Options<QuoteCreateData, ThrowOnError>) => (options.client ?? client).post<QuoteCreateResponses, QuoteCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/quotes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the resource types of the caller's subtree and of its ancestors (which it builds on).
+ */
+export const resourceTypeList = <ThrowOnError extends boolean = false>(options?: Options<ResourceTypeListData, ThrowOnError>) => (options?.client ?? client).get<ResourceTypeListResponses, ResourceTypeListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/resource-types',
+    ...options
+});
+
+/**
+ * Define a resource type (raises `resource_type.created`): a unit of what services are
+ * made of, and the provisioning gateway that delivers it.
+ */
+export const resourceTypeCreate = <ThrowOnError extends boolean = false>(options: Options<ResourceTypeCreateData, ThrowOnError>) => (options.client ?? client).post<ResourceTypeCreateResponses, ResourceTypeCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/resource-types',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a resource type.
+ */
+export const resourceTypeGet = <ThrowOnError extends boolean = false>(options: Options<ResourceTypeGetData, ThrowOnError>) => (options.client ?? client).get<ResourceTypeGetResponses, ResourceTypeGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/resource-types/{id}',
+    ...options
+});
+
+/**
+ * Change a resource type's name, description or gateway.
+ */
+export const resourceTypeUpdate = <ThrowOnError extends boolean = false>(options: Options<ResourceTypeUpdateData, ThrowOnError>) => (options.client ?? client).patch<ResourceTypeUpdateResponses, ResourceTypeUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/resource-types/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * List the built-in roles, then the custom roles of the caller's subtree.
  */
 export const roleList = <ThrowOnError extends boolean = false>(options?: Options<RoleListData, ThrowOnError>) => (options?.client ?? client).get<RoleListResponses, RoleListErrors, ThrowOnError>({
@@ -491,6 +777,64 @@ export const scriptActionGet = <ThrowOnError extends boolean = false>(options: O
 export const scriptActionUpdate = <ThrowOnError extends boolean = false>(options: Options<ScriptActionUpdateData, ThrowOnError>) => (options.client ?? client).patch<ScriptActionUpdateResponses, ScriptActionUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/script-actions/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the templates of the caller's subtree and of its ancestors.
+ */
+export const serviceTemplateList = <ThrowOnError extends boolean = false>(options?: Options<ServiceTemplateListData, ThrowOnError>) => (options?.client ?? client).get<ServiceTemplateListResponses, ServiceTemplateListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/service-templates',
+    ...options
+});
+
+/**
+ * Create a service template (raises `service_template.created`): resource types with
+ * included amounts and maximums, and the parameters an order form must collect.
+ */
+export const serviceTemplateCreate = <ThrowOnError extends boolean = false>(options: Options<ServiceTemplateCreateData, ThrowOnError>) => (options.client ?? client).post<ServiceTemplateCreateResponses, ServiceTemplateCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/service-templates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a service template.
+ */
+export const serviceTemplateGet = <ThrowOnError extends boolean = false>(options: Options<ServiceTemplateGetData, ThrowOnError>) => (options.client ?? client).get<ServiceTemplateGetResponses, ServiceTemplateGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/service-templates/{id}',
+    ...options
+});
+
+/**
+ * Change a template (raises `service_template.updated` with the previous values).
+ */
+export const serviceTemplateUpdate = <ThrowOnError extends boolean = false>(options: Options<ServiceTemplateUpdateData, ThrowOnError>) => (options.client ?? client).patch<ServiceTemplateUpdateResponses, ServiceTemplateUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/service-templates/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw a template (raises `service_template.archived`): no new plans on it.
+ */
+export const serviceTemplateArchive = <ThrowOnError extends boolean = false>(options: Options<ServiceTemplateArchiveData, ThrowOnError>) => (options.client ?? client).post<ServiceTemplateArchiveResponses, ServiceTemplateArchiveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/service-templates/{id}/archive',
     ...options,
     headers: {
         'Content-Type': 'application/json',

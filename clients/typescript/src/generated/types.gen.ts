@@ -220,6 +220,157 @@ export type ApiKeyPage = {
 };
 
 /**
+ * Create a brand (a storefront).
+ */
+export type BrandIn = {
+    /**
+     * Defaults to the caller's account.
+     */
+    account_id?: string | null;
+    name: string;
+    /**
+     * Where the store answers (`shop.example.com`); unique.
+     */
+    host_name: string;
+    default_language: string;
+    /**
+     * Languages offered; the default one is added when missing.
+     */
+    languages?: Array<string>;
+    /**
+     * ISO 4217; plans published to the brand must be priced in it.
+     */
+    currency: string;
+};
+
+/**
+ * A brand.
+ */
+export type BrandOut = {
+    id: string;
+    account_id: string;
+    name: string;
+    host_name: string;
+    default_language: string;
+    languages: Array<string>;
+    currency: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of brands.
+ */
+export type BrandPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<BrandOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a brand. Absent fields stay as they are.
+ */
+export type BrandPatch = {
+    name?: string;
+    host_name?: string;
+    default_language?: string;
+    languages?: Array<string>;
+};
+
+export type CatalogStatus = 'active' | 'archived';
+
+/**
+ * A coupon (with a `code`) or an automatic promotion (without).
+ */
+export type CouponIn = {
+    /**
+     * Defaults to the caller's account.
+     */
+    account_id?: string | null;
+    /**
+     * What customers enter (`WELCOME10`; letters, digits, `-`, `_`), unique per account;
+     * absent for a promotion, which applies by itself.
+     */
+    code?: string | null;
+    name: string;
+    /**
+     * Give `percent` (0–100) or `amount` (in `currency`), not both.
+     */
+    percent?: string | null;
+    amount?: string | null;
+    currency?: string | null;
+    applies_to: DiscountAppliesTo;
+    /**
+     * Billing periods it reduces; forever when absent.
+     */
+    duration_periods?: number | null;
+    valid_from?: string | null;
+    valid_until?: string | null;
+    /**
+     * How many orders may redeem it; unlimited when absent.
+     */
+    max_redemptions?: number | null;
+    /**
+     * The plans it is for (of the account's catalog); every plan when empty.
+     */
+    plan_ids?: Array<string>;
+};
+
+/**
+ * A coupon or promotion.
+ */
+export type CouponOut = {
+    id: string;
+    account_id: string;
+    code?: string | null;
+    name: string;
+    percent?: string | null;
+    amount?: string | null;
+    currency?: string | null;
+    applies_to: DiscountAppliesTo;
+    duration_periods?: number | null;
+    valid_from?: string | null;
+    valid_until?: string | null;
+    max_redemptions?: number | null;
+    times_redeemed: number;
+    plan_ids: Array<string>;
+    status: CatalogStatus;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of coupons and promotions.
+ */
+export type CouponPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<CouponOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a coupon. Absent fields stay as they are.
+ */
+export type CouponPatch = {
+    name?: string;
+    valid_until?: string | null;
+    max_redemptions?: number | null;
+    plan_ids?: Array<string>;
+};
+
+/**
  * One HTTP attempt of a delivery.
  */
 export type DeliveryAttemptOut = {
@@ -285,6 +436,8 @@ export type DeliveryPage = {
 };
 
 export type DeliveryStatus = 'pending' | 'succeeded' | 'dead';
+
+export type DiscountAppliesTo = 'setup' | 'recurring' | 'setup_and_recurring';
 
 /**
  * No fields: send no body, or `{}`.
@@ -600,6 +753,40 @@ export type ObjectRef = {
 };
 
 /**
+ * A value the order form must collect (a domain name, an operating system, …).
+ */
+export type OrderParameter = {
+    /**
+     * `[a-z][a-z0-9_]*`, unique in the template.
+     */
+    name: string;
+    /**
+     * What the form shows.
+     */
+    label: string;
+    kind: ParameterKind;
+    required?: boolean;
+    /**
+     * For `enum`: the allowed values.
+     */
+    values?: Array<string> | null;
+    /**
+     * For `integer`: the smallest allowed value.
+     */
+    min?: number | null;
+    /**
+     * For `integer`: the largest allowed value.
+     */
+    max?: number | null;
+    /**
+     * For `string`: the longest allowed value (default 255).
+     */
+    max_length?: number | null;
+};
+
+export type ParameterKind = 'string' | 'domain_name' | 'enum' | 'integer';
+
+/**
  * A permission that roles are made of.
  */
 export type PermissionOut = {
@@ -623,6 +810,213 @@ export type PermissionPage = {
      */
     next_cursor?: string | null;
 };
+
+/**
+ * Give a plan to a child reseller to sell.
+ */
+export type PlanGrantIn = {
+    /**
+     * A reseller whose parent is the granting account.
+     */
+    account_id: string;
+};
+
+/**
+ * A reseller's right to sell a plan.
+ */
+export type PlanGrantOut = {
+    plan_id: string;
+    account_id: string;
+    /**
+     * The account that gave it.
+     */
+    granted_by: string;
+    created_at: string;
+};
+
+/**
+ * A page of plan grants.
+ */
+export type PlanGrantPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<PlanGrantOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Create a plan: on a service template (the provider), or on a plan granted by the
+ * parent account (an advanced reseller, whose prices then are its retail prices and the
+ * parent's its wholesale cost).
+ */
+export type PlanIn = {
+    /**
+     * Defaults to the caller's account.
+     */
+    account_id?: string | null;
+    /**
+     * The template priced; give it or `base_plan_id`.
+     */
+    service_template_id?: string | null;
+    /**
+     * A plan granted to the account by its parent, to sell at the account's own prices.
+     */
+    base_plan_id?: string | null;
+    name: string;
+    description?: string | null;
+    /**
+     * ISO 4217 (`USD`, `EUR`, `JPY`).
+     */
+    currency: string;
+    /**
+     * Free labels for storefronts (`shared-hosting`, `vps`).
+     */
+    categories?: Array<string>;
+    /**
+     * 1 to 12 periods, each length once.
+     */
+    periods: Array<PlanPeriod>;
+    rates?: Array<PlanRate>;
+    /**
+     * Plans a subscription of this plan may move to (upgrade or downgrade).
+     */
+    upgrade_to?: Array<string>;
+    /**
+     * On sale from (default: now) …
+     */
+    available_from?: string | null;
+    /**
+     * … until (default: no end).
+     */
+    available_until?: string | null;
+};
+
+/**
+ * A service plan.
+ */
+export type PlanOut = {
+    id: string;
+    account_id: string;
+    service_template_id: string;
+    base_plan_id?: string | null;
+    name: string;
+    description?: string | null;
+    currency: string;
+    categories: Array<string>;
+    periods: Array<PlanPeriod>;
+    /**
+     * Every resource of the template, with the included amount and maximum in force.
+     */
+    rates: Array<PlanRate>;
+    upgrade_to: Array<string>;
+    available_from?: string | null;
+    available_until?: string | null;
+    status: CatalogStatus;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of plans.
+ */
+export type PlanPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<PlanOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a plan (raises `plan.updated` with the previous values). Absent fields stay.
+ */
+export type PlanPatch = {
+    name?: string;
+    description?: string | null;
+    categories?: Array<string>;
+    periods?: Array<PlanPeriod>;
+    rates?: Array<PlanRate>;
+    upgrade_to?: Array<string>;
+    available_from?: string | null;
+    available_until?: string | null;
+};
+
+/**
+ * A billing period: a number of months (1, 3, 6, 12, 24, 36) or of days, with its fees.
+ */
+export type PlanPeriod = {
+    /**
+     * Give `months` or `days`, not both.
+     */
+    months?: number | null;
+    days?: number | null;
+    /**
+     * Charged once, with the first period.
+     */
+    setup_fee: string;
+    /**
+     * Charged for the whole first period.
+     */
+    recurring_fee: string;
+    /**
+     * Charged for the whole period at each renewal; the recurring fee when absent.
+     */
+    renewal_fee?: string | null;
+    /**
+     * A free trial at the start, in days (0 or absent: none).
+     */
+    trial_days?: number | null;
+    /**
+     * Whether the trial also waives the setup fees.
+     */
+    trial_waives_setup?: boolean | null;
+};
+
+/**
+ * What a plan charges for one resource beyond what it includes.
+ */
+export type PlanRate = {
+    /**
+     * A resource type of the plan's template.
+     */
+    resource_type_id: string;
+    /**
+     * Units included; the template's amount when absent.
+     */
+    included?: string | null;
+    /**
+     * The most a subscription may have; the template's when absent.
+     */
+    maximum?: string | null;
+    setup_fee?: UnitPrice | null;
+    recurring_fee?: UnitPrice | null;
+    overage?: UnitPrice | null;
+};
+
+/**
+ * One tier; bounds count the units above the included amount.
+ */
+export type PriceTier = {
+    /**
+     * Inclusive upper bound; absent on the last tier for no bound.
+     */
+    up_to?: string | null;
+    unit_price: string;
+    /**
+     * Added once when the tier prices any unit.
+     */
+    flat_fee?: string | null;
+};
+
+export type PricingModel = 'flat' | 'volume' | 'graduated';
 
 /**
  * An RFC 9457 problem document, served as `application/problem+json`.
@@ -650,10 +1044,198 @@ export type Problem = {
 };
 
 /**
+ * Publish a plan to a brand (raises `plan.published`).
+ */
+export type PublicationIn = {
+    plan_id: string;
+    /**
+     * The name the store shows; the plan's name when absent.
+     */
+    display_name?: string | null;
+    description?: string | null;
+};
+
+/**
+ * A plan as a brand sells it.
+ */
+export type PublicationOut = {
+    brand_id: string;
+    plan_id: string;
+    display_name: string;
+    description?: string | null;
+    created_at: string;
+};
+
+/**
+ * A page of a brand's published plans.
+ */
+export type PublicationPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<PublicationOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Price a plan.
+ */
+export type QuoteIn = {
+    plan_id: string;
+    /**
+     * The period's length: `months` or `days` as the plan defines it.
+     */
+    months?: number | null;
+    days?: number | null;
+    /**
+     * Resources beyond the plan's included amounts; others stay at the included amount.
+     */
+    resources?: Array<QuoteResource>;
+    coupon_code?: string | null;
+    period_kind?: QuotePeriodKind | null;
+    /**
+     * For `N`-period coupons on renewals: the periods the coupon already reduced.
+     */
+    coupon_periods_applied?: number | null;
+};
+
+export type QuoteLineKind = 'setup' | 'recurring' | 'resource_setup' | 'resource_recurring' | 'discount';
+
+/**
+ * One line of a quote.
+ */
+export type QuoteLineOut = {
+    kind: QuoteLineKind;
+    description: string;
+    resource_type_id?: string | null;
+    quantity: string;
+    /**
+     * Unrounded; absent for tiered prices and discounts.
+     */
+    unit_price?: string | null;
+    /**
+     * Rounded to the currency's minor units; negative for discounts.
+     */
+    amount: string;
+    /**
+     * For a discount: the index of the line it reduces.
+     */
+    discounted_line?: number | null;
+};
+
+/**
+ * An itemised price: `total` is exactly the sum of the lines' amounts.
+ */
+export type QuoteOut = {
+    plan_id: string;
+    currency: string;
+    months?: number | null;
+    days?: number | null;
+    period_kind: QuotePeriodKind;
+    lines: Array<QuoteLineOut>;
+    subtotal: string;
+    discount_total: string;
+    total: string;
+    /**
+     * Days of trial this quote starts, if any (the recurring lines are then 0).
+     */
+    trial_days?: number | null;
+    /**
+     * The automatic promotion applied, if any.
+     */
+    promotion_id?: string | null;
+    /**
+     * The coupon applied, if one was given and it reduced a line.
+     */
+    coupon_id?: string | null;
+    /**
+     * For a reseller's own plan, seen by that reseller: what the parent charges it for
+     * the same order (its wholesale cost, before any coupon).
+     */
+    wholesale_total?: string | null;
+};
+
+export type QuotePeriodKind = 'first' | 'after_trial' | 'renewal';
+
+/**
+ * A resource quantity wanted, included units counted.
+ */
+export type QuoteResource = {
+    resource_type_id: string;
+    quantity: string;
+};
+
+/**
  * What a reseller may do: an affiliate refers customers, a basic reseller sells its
  * parent's plans at its parent's prices, an advanced reseller builds its own plans.
  */
 export type ResellerTier = 'affiliate' | 'basic' | 'advanced';
+
+/**
+ * Define a resource type.
+ */
+export type ResourceTypeIn = {
+    /**
+     * Defaults to the caller's account; the type is usable in its subtree.
+     */
+    account_id?: string | null;
+    name: string;
+    description?: string | null;
+    /**
+     * The unit quantities are counted in: `item`, `GB`, `GB-month`, `hour`, `mailbox`, …
+     */
+    unit: string;
+    /**
+     * Whether use is measured (usage records, overage) rather than a fixed limit.
+     */
+    metered?: boolean;
+    /**
+     * The provisioning gateway that delivers it (`plesk`, `kvm`, `simulated`).
+     */
+    gateway: string;
+};
+
+/**
+ * A resource type.
+ */
+export type ResourceTypeOut = {
+    id: string;
+    account_id: string;
+    name: string;
+    description?: string | null;
+    unit: string;
+    metered: boolean;
+    gateway: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of resource types.
+ */
+export type ResourceTypePage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<ResourceTypeOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a resource type. Absent fields stay as they are.
+ */
+export type ResourceTypePatch = {
+    name?: string;
+    description?: string | null;
+    gateway?: string;
+};
 
 /**
  * Create a custom role, usable in the subtree of the account that defines it.
@@ -797,6 +1379,66 @@ export type ScriptActionPatch = {
 };
 
 /**
+ * Create a service template.
+ */
+export type ServiceTemplateIn = {
+    /**
+     * Defaults to the caller's account.
+     */
+    account_id?: string | null;
+    name: string;
+    description?: string | null;
+    /**
+     * 1 to 50 resource types, each once.
+     */
+    resources: Array<TemplateResource>;
+    /**
+     * Up to 20 parameters.
+     */
+    parameters?: Array<OrderParameter>;
+};
+
+/**
+ * A service template.
+ */
+export type ServiceTemplateOut = {
+    id: string;
+    account_id: string;
+    name: string;
+    description?: string | null;
+    resources: Array<TemplateResource>;
+    parameters: Array<OrderParameter>;
+    status: CatalogStatus;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of service templates.
+ */
+export type ServiceTemplatePage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<ServiceTemplateOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a template (raises `service_template.updated`). Absent fields stay as they are.
+ */
+export type ServiceTemplatePatch = {
+    name?: string;
+    description?: string | null;
+    resources?: Array<TemplateResource>;
+    parameters?: Array<OrderParameter>;
+};
+
+/**
  * A task.
  */
 export type TaskOut = {
@@ -847,6 +1489,21 @@ export type TaskPage = {
 };
 
 export type TaskStatus = 'queued' | 'running' | 'succeeded' | 'cancelled' | 'dead';
+
+/**
+ * A resource of a template: how much a subscription includes and may grow to.
+ */
+export type TemplateResource = {
+    resource_type_id: string;
+    /**
+     * Units included; at least 0.
+     */
+    included: string;
+    /**
+     * The most a subscription may have, included units counted; none for no limit.
+     */
+    maximum?: string | null;
+};
 
 /**
  * Move the clock forward.
@@ -913,6 +1570,15 @@ export type TokenOut = {
      * Seconds until the token expires.
      */
     expires_in: number;
+};
+
+/**
+ * How units are priced: `flat` with `unit_price`, or `volume`/`graduated` with `tiers`.
+ */
+export type UnitPrice = {
+    model: PricingModel;
+    unit_price?: string | null;
+    tiers?: Array<PriceTier> | null;
 };
 
 /**
@@ -1612,6 +2278,420 @@ export type AuthTokenCreateResponses = {
 
 export type AuthTokenCreateResponse = AuthTokenCreateResponses[keyof AuthTokenCreateResponses];
 
+export type BrandListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/brands';
+};
+
+export type BrandListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandListError = BrandListErrors[keyof BrandListErrors];
+
+export type BrandListResponses = {
+    /**
+     * One page
+     */
+    200: BrandPage;
+};
+
+export type BrandListResponse = BrandListResponses[keyof BrandListResponses];
+
+export type BrandCreateData = {
+    body: BrandIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/brands';
+};
+
+export type BrandCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandCreateError = BrandCreateErrors[keyof BrandCreateErrors];
+
+export type BrandCreateResponses = {
+    /**
+     * Created
+     */
+    201: BrandOut;
+};
+
+export type BrandCreateResponse = BrandCreateResponses[keyof BrandCreateResponses];
+
+export type BrandGetData = {
+    body?: never;
+    path: {
+        /**
+         * Brand id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/brands/{id}';
+};
+
+export type BrandGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandGetError = BrandGetErrors[keyof BrandGetErrors];
+
+export type BrandGetResponses = {
+    /**
+     * Found
+     */
+    200: BrandOut;
+};
+
+export type BrandGetResponse = BrandGetResponses[keyof BrandGetResponses];
+
+export type BrandUpdateData = {
+    body: BrandPatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Brand id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/brands/{id}';
+};
+
+export type BrandUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandUpdateError = BrandUpdateErrors[keyof BrandUpdateErrors];
+
+export type BrandUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: BrandOut;
+};
+
+export type BrandUpdateResponse = BrandUpdateResponses[keyof BrandUpdateResponses];
+
+export type BrandPlanListData = {
+    body?: never;
+    path: {
+        /**
+         * Brand id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/brands/{id}/plans';
+};
+
+export type BrandPlanListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandPlanListError = BrandPlanListErrors[keyof BrandPlanListErrors];
+
+export type BrandPlanListResponses = {
+    /**
+     * One page
+     */
+    200: PublicationPage;
+};
+
+export type BrandPlanListResponse = BrandPlanListResponses[keyof BrandPlanListResponses];
+
+export type BrandPlanPublishData = {
+    body: PublicationIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Brand id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/brands/{id}/plans';
+};
+
+export type BrandPlanPublishErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandPlanPublishError = BrandPlanPublishErrors[keyof BrandPlanPublishErrors];
+
+export type BrandPlanPublishResponses = {
+    /**
+     * Published
+     */
+    201: PublicationOut;
+};
+
+export type BrandPlanPublishResponse = BrandPlanPublishResponses[keyof BrandPlanPublishResponses];
+
+export type BrandPlanUnpublishData = {
+    body?: never;
+    path: {
+        /**
+         * Brand id
+         */
+        id: string;
+        /**
+         * Plan id
+         */
+        plan_id: string;
+    };
+    query?: never;
+    url: '/api/v1/brands/{id}/plans/{plan_id}';
+};
+
+export type BrandPlanUnpublishErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type BrandPlanUnpublishError = BrandPlanUnpublishErrors[keyof BrandPlanUnpublishErrors];
+
+export type BrandPlanUnpublishResponses = {
+    /**
+     * Unpublished
+     */
+    204: void;
+};
+
+export type BrandPlanUnpublishResponse = BrandPlanUnpublishResponses[keyof BrandPlanUnpublishResponses];
+
+export type CouponListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/coupons';
+};
+
+export type CouponListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type CouponListError = CouponListErrors[keyof CouponListErrors];
+
+export type CouponListResponses = {
+    /**
+     * One page
+     */
+    200: CouponPage;
+};
+
+export type CouponListResponse = CouponListResponses[keyof CouponListResponses];
+
+export type CouponCreateData = {
+    body: CouponIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/coupons';
+};
+
+export type CouponCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type CouponCreateError = CouponCreateErrors[keyof CouponCreateErrors];
+
+export type CouponCreateResponses = {
+    /**
+     * Created
+     */
+    201: CouponOut;
+};
+
+export type CouponCreateResponse = CouponCreateResponses[keyof CouponCreateResponses];
+
+export type CouponGetData = {
+    body?: never;
+    path: {
+        /**
+         * Coupon id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/coupons/{id}';
+};
+
+export type CouponGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type CouponGetError = CouponGetErrors[keyof CouponGetErrors];
+
+export type CouponGetResponses = {
+    /**
+     * Found
+     */
+    200: CouponOut;
+};
+
+export type CouponGetResponse = CouponGetResponses[keyof CouponGetResponses];
+
+export type CouponUpdateData = {
+    body: CouponPatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Coupon id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/coupons/{id}';
+};
+
+export type CouponUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type CouponUpdateError = CouponUpdateErrors[keyof CouponUpdateErrors];
+
+export type CouponUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: CouponOut;
+};
+
+export type CouponUpdateResponse = CouponUpdateResponses[keyof CouponUpdateResponses];
+
+export type CouponArchiveData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Coupon id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/coupons/{id}/archive';
+};
+
+export type CouponArchiveErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type CouponArchiveError = CouponArchiveErrors[keyof CouponArchiveErrors];
+
+export type CouponArchiveResponses = {
+    /**
+     * Archived
+     */
+    200: CouponOut;
+};
+
+export type CouponArchiveResponse = CouponArchiveResponses[keyof CouponArchiveResponses];
+
 export type DeliveryListData = {
     body?: never;
     path?: never;
@@ -2230,6 +3310,445 @@ export type PermissionListResponses = {
 
 export type PermissionListResponse = PermissionListResponses[keyof PermissionListResponses];
 
+export type PlanListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/plans';
+};
+
+export type PlanListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanListError = PlanListErrors[keyof PlanListErrors];
+
+export type PlanListResponses = {
+    /**
+     * One page
+     */
+    200: PlanPage;
+};
+
+export type PlanListResponse = PlanListResponses[keyof PlanListResponses];
+
+export type PlanCreateData = {
+    body: PlanIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/plans';
+};
+
+export type PlanCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanCreateError = PlanCreateErrors[keyof PlanCreateErrors];
+
+export type PlanCreateResponses = {
+    /**
+     * Created
+     */
+    201: PlanOut;
+};
+
+export type PlanCreateResponse = PlanCreateResponses[keyof PlanCreateResponses];
+
+export type PlanGetData = {
+    body?: never;
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/plans/{id}';
+};
+
+export type PlanGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanGetError = PlanGetErrors[keyof PlanGetErrors];
+
+export type PlanGetResponses = {
+    /**
+     * Found
+     */
+    200: PlanOut;
+};
+
+export type PlanGetResponse = PlanGetResponses[keyof PlanGetResponses];
+
+export type PlanUpdateData = {
+    body: PlanPatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/plans/{id}';
+};
+
+export type PlanUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanUpdateError = PlanUpdateErrors[keyof PlanUpdateErrors];
+
+export type PlanUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: PlanOut;
+};
+
+export type PlanUpdateResponse = PlanUpdateResponses[keyof PlanUpdateResponses];
+
+export type PlanArchiveData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/plans/{id}/archive';
+};
+
+export type PlanArchiveErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanArchiveError = PlanArchiveErrors[keyof PlanArchiveErrors];
+
+export type PlanArchiveResponses = {
+    /**
+     * Archived
+     */
+    200: PlanOut;
+};
+
+export type PlanArchiveResponse = PlanArchiveResponses[keyof PlanArchiveResponses];
+
+export type PlanGrantListData = {
+    body?: never;
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/plans/{id}/grants';
+};
+
+export type PlanGrantListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanGrantListError = PlanGrantListErrors[keyof PlanGrantListErrors];
+
+export type PlanGrantListResponses = {
+    /**
+     * One page
+     */
+    200: PlanGrantPage;
+};
+
+export type PlanGrantListResponse = PlanGrantListResponses[keyof PlanGrantListResponses];
+
+export type PlanGrantCreateData = {
+    body: PlanGrantIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/plans/{id}/grants';
+};
+
+export type PlanGrantCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanGrantCreateError = PlanGrantCreateErrors[keyof PlanGrantCreateErrors];
+
+export type PlanGrantCreateResponses = {
+    /**
+     * Given
+     */
+    201: PlanGrantOut;
+};
+
+export type PlanGrantCreateResponse = PlanGrantCreateResponses[keyof PlanGrantCreateResponses];
+
+export type PlanGrantDeleteData = {
+    body?: never;
+    path: {
+        /**
+         * Plan id
+         */
+        id: string;
+        /**
+         * Reseller id
+         */
+        account_id: string;
+    };
+    query?: never;
+    url: '/api/v1/plans/{id}/grants/{account_id}';
+};
+
+export type PlanGrantDeleteErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type PlanGrantDeleteError = PlanGrantDeleteErrors[keyof PlanGrantDeleteErrors];
+
+export type PlanGrantDeleteResponses = {
+    /**
+     * Taken back
+     */
+    204: void;
+};
+
+export type PlanGrantDeleteResponse = PlanGrantDeleteResponses[keyof PlanGrantDeleteResponses];
+
+export type QuoteCreateData = {
+    body: QuoteIn;
+    path?: never;
+    query?: never;
+    url: '/api/v1/quotes';
+};
+
+export type QuoteCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type QuoteCreateError = QuoteCreateErrors[keyof QuoteCreateErrors];
+
+export type QuoteCreateResponses = {
+    /**
+     * The itemised price
+     */
+    200: QuoteOut;
+};
+
+export type QuoteCreateResponse = QuoteCreateResponses[keyof QuoteCreateResponses];
+
+export type ResourceTypeListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/resource-types';
+};
+
+export type ResourceTypeListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ResourceTypeListError = ResourceTypeListErrors[keyof ResourceTypeListErrors];
+
+export type ResourceTypeListResponses = {
+    /**
+     * One page
+     */
+    200: ResourceTypePage;
+};
+
+export type ResourceTypeListResponse = ResourceTypeListResponses[keyof ResourceTypeListResponses];
+
+export type ResourceTypeCreateData = {
+    body: ResourceTypeIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/resource-types';
+};
+
+export type ResourceTypeCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ResourceTypeCreateError = ResourceTypeCreateErrors[keyof ResourceTypeCreateErrors];
+
+export type ResourceTypeCreateResponses = {
+    /**
+     * Created
+     */
+    201: ResourceTypeOut;
+};
+
+export type ResourceTypeCreateResponse = ResourceTypeCreateResponses[keyof ResourceTypeCreateResponses];
+
+export type ResourceTypeGetData = {
+    body?: never;
+    path: {
+        /**
+         * Resource type id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/resource-types/{id}';
+};
+
+export type ResourceTypeGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ResourceTypeGetError = ResourceTypeGetErrors[keyof ResourceTypeGetErrors];
+
+export type ResourceTypeGetResponses = {
+    /**
+     * Found
+     */
+    200: ResourceTypeOut;
+};
+
+export type ResourceTypeGetResponse = ResourceTypeGetResponses[keyof ResourceTypeGetResponses];
+
+export type ResourceTypeUpdateData = {
+    body: ResourceTypePatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Resource type id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/resource-types/{id}';
+};
+
+export type ResourceTypeUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ResourceTypeUpdateError = ResourceTypeUpdateErrors[keyof ResourceTypeUpdateErrors];
+
+export type ResourceTypeUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: ResourceTypeOut;
+};
+
+export type ResourceTypeUpdateResponse = ResourceTypeUpdateResponses[keyof ResourceTypeUpdateResponses];
+
 export type RoleListData = {
     body?: never;
     path?: never;
@@ -2565,6 +4084,178 @@ export type ScriptActionUpdateResponses = {
 };
 
 export type ScriptActionUpdateResponse = ScriptActionUpdateResponses[keyof ScriptActionUpdateResponses];
+
+export type ServiceTemplateListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/service-templates';
+};
+
+export type ServiceTemplateListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ServiceTemplateListError = ServiceTemplateListErrors[keyof ServiceTemplateListErrors];
+
+export type ServiceTemplateListResponses = {
+    /**
+     * One page
+     */
+    200: ServiceTemplatePage;
+};
+
+export type ServiceTemplateListResponse = ServiceTemplateListResponses[keyof ServiceTemplateListResponses];
+
+export type ServiceTemplateCreateData = {
+    body: ServiceTemplateIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/service-templates';
+};
+
+export type ServiceTemplateCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ServiceTemplateCreateError = ServiceTemplateCreateErrors[keyof ServiceTemplateCreateErrors];
+
+export type ServiceTemplateCreateResponses = {
+    /**
+     * Created
+     */
+    201: ServiceTemplateOut;
+};
+
+export type ServiceTemplateCreateResponse = ServiceTemplateCreateResponses[keyof ServiceTemplateCreateResponses];
+
+export type ServiceTemplateGetData = {
+    body?: never;
+    path: {
+        /**
+         * Service template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/service-templates/{id}';
+};
+
+export type ServiceTemplateGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ServiceTemplateGetError = ServiceTemplateGetErrors[keyof ServiceTemplateGetErrors];
+
+export type ServiceTemplateGetResponses = {
+    /**
+     * Found
+     */
+    200: ServiceTemplateOut;
+};
+
+export type ServiceTemplateGetResponse = ServiceTemplateGetResponses[keyof ServiceTemplateGetResponses];
+
+export type ServiceTemplateUpdateData = {
+    body: ServiceTemplatePatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Service template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/service-templates/{id}';
+};
+
+export type ServiceTemplateUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ServiceTemplateUpdateError = ServiceTemplateUpdateErrors[keyof ServiceTemplateUpdateErrors];
+
+export type ServiceTemplateUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: ServiceTemplateOut;
+};
+
+export type ServiceTemplateUpdateResponse = ServiceTemplateUpdateResponses[keyof ServiceTemplateUpdateResponses];
+
+export type ServiceTemplateArchiveData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused. 1 to 255 printable characters.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Service template id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/service-templates/{id}/archive';
+};
+
+export type ServiceTemplateArchiveErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type ServiceTemplateArchiveError = ServiceTemplateArchiveErrors[keyof ServiceTemplateArchiveErrors];
+
+export type ServiceTemplateArchiveResponses = {
+    /**
+     * Archived
+     */
+    200: ServiceTemplateOut;
+};
+
+export type ServiceTemplateArchiveResponse = ServiceTemplateArchiveResponses[keyof ServiceTemplateArchiveResponses];
 
 export type TaskListData = {
     body?: never;

@@ -1,0 +1,5 @@
+mod behaviour;
+mod props;
+mod quote_table;
+mod support;
+mod validation;

@@ -1,0 +1,44 @@
+//! What the catalog's use cases share: what a caller sees of its ancestors' catalog, and
+//! raising catalog events.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::ServiceError;
+use crate::auth::Caller;
+use crate::events::outbox::{emit, NewEvent};
+use crate::events::EventType;
+use crate::store::DbConn;
+
+/// The paths of the caller's ancestors: resource types and service templates defined
+/// above an account are visible to it (it builds on them), besides its own subtree's.
+pub(crate) fn above(caller: &Caller) -> Vec<String> {
+    crate::domain::tree::ancestor_paths(&caller.account_path)
+}
+
+/// Raises a catalog event about an object of `account_id`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn raise<T: Serialize>(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    event_type: EventType,
+    account_id: &str,
+    account_path: &str,
+    object_id: &str,
+    data: &T,
+    previous: Option<serde_json::Value>,
+) -> Result<(), ServiceError> {
+    emit(conn, now, NewEvent { event_type, account_id, account_path, object_id, data, previous })?;
+    Ok(())
+}
+
+/// The previous values of the fields that differ between two snapshots (bookkeeping
+/// fields aside), for `…updated` events.
+pub(crate) fn changed<T: Serialize>(before: &T, after: &T) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    let (Ok(Value::Object(b)), Ok(Value::Object(a))) = (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return serde_json::Map::new();
+    };
+    b.into_iter().filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at") && a.get(k) != Some(v)).collect()
+}
