@@ -29,8 +29,10 @@ pub struct CouponIn {
     pub name: String,
     /// Give `percent` (0–100) or `amount` (in `currency`), not both.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub percent: Option<Decimal>,
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub amount: Option<Decimal>,
     #[serde(default)]
     pub currency: Option<String>,
@@ -75,7 +77,9 @@ pub struct CouponOut {
     pub account_id: String,
     pub code: Option<String>,
     pub name: String,
+    #[schema(format = "decimal")]
     pub percent: Option<Decimal>,
+    #[schema(format = "decimal")]
     pub amount: Option<Decimal>,
     pub currency: Option<String>,
     pub applies_to: DiscountAppliesTo,

@@ -17,11 +17,14 @@ pub struct PlanPeriod {
     #[serde(default)]
     pub days: Option<i32>,
     /// Charged once, with the first period.
+    #[schema(format = "decimal")]
     pub setup_fee: Decimal,
     /// Charged for the whole first period.
+    #[schema(format = "decimal")]
     pub recurring_fee: Decimal,
     /// Charged for the whole period at each renewal; the recurring fee when absent.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub renewal_fee: Option<Decimal>,
     /// A free trial at the start, in days (0 or absent: none).
     #[serde(default)]
@@ -48,10 +51,13 @@ pub enum PricingModel {
 pub struct PriceTier {
     /// Inclusive upper bound; absent on the last tier for no bound.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub up_to: Option<Decimal>,
+    #[schema(format = "decimal")]
     pub unit_price: Decimal,
     /// Added once when the tier prices any unit.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub flat_fee: Option<Decimal>,
 }
 
@@ -61,6 +67,7 @@ pub struct PriceTier {
 pub struct UnitPrice {
     pub model: PricingModel,
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub unit_price: Option<Decimal>,
     #[serde(default)]
     pub tiers: Option<Vec<PriceTier>>,
@@ -74,9 +81,11 @@ pub struct PlanRate {
     pub resource_type_id: String,
     /// Units included; the template's amount when absent.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub included: Option<Decimal>,
     /// The most a subscription may have; the template's when absent.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub maximum: Option<Decimal>,
     /// One-time price per additional unit.
     #[serde(default)]

@@ -20,6 +20,7 @@ pub enum QuotePeriodKind {
 #[serde(deny_unknown_fields)]
 pub struct QuoteResource {
     pub resource_type_id: String,
+    #[schema(format = "decimal")]
     pub quantity: Decimal,
 }
 
@@ -62,10 +63,13 @@ pub struct QuoteLineOut {
     pub kind: QuoteLineKind,
     pub description: String,
     pub resource_type_id: Option<String>,
+    #[schema(format = "decimal")]
     pub quantity: Decimal,
     /// Unrounded; absent for tiered prices and discounts.
+    #[schema(format = "decimal")]
     pub unit_price: Option<Decimal>,
     /// Rounded to the currency's minor units; negative for discounts.
+    #[schema(format = "decimal")]
     pub amount: Decimal,
     /// For a discount: the index of the line it reduces.
     pub discounted_line: Option<i32>,
@@ -80,8 +84,11 @@ pub struct QuoteOut {
     pub days: Option<i32>,
     pub period_kind: QuotePeriodKind,
     pub lines: Vec<QuoteLineOut>,
+    #[schema(format = "decimal")]
     pub subtotal: Decimal,
+    #[schema(format = "decimal")]
     pub discount_total: Decimal,
+    #[schema(format = "decimal")]
     pub total: Decimal,
     /// Days of trial this quote starts, if any (the recurring lines are then 0).
     pub trial_days: Option<i32>,
@@ -91,5 +98,6 @@ pub struct QuoteOut {
     pub coupon_id: Option<String>,
     /// For a reseller's own plan, seen by that reseller: what the parent charges it for
     /// the same order (its wholesale cost, before any coupon).
+    #[schema(format = "decimal")]
     pub wholesale_total: Option<Decimal>,
 }

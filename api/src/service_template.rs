@@ -12,9 +12,11 @@ use utoipa::ToSchema;
 pub struct TemplateResource {
     pub resource_type_id: String,
     /// Units included; at least 0.
+    #[schema(format = "decimal")]
     pub included: Decimal,
     /// The most a subscription may have, included units counted; none for no limit.
     #[serde(default)]
+    #[schema(format = "decimal")]
     pub maximum: Option<Decimal>,
 }
 

@@ -113,6 +113,14 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
             UserIn { account_id: Some(account_id.clone()), email: email.into(), name: name.into(), role: role.into() };
         user::create(cx, &admin, input, None)?.into_fresh()?;
     }
+    super::demo_catalog::seed(
+        cx,
+        super::demo_catalog::DemoAccounts {
+            provider: &admin,
+            northwind: (&northwind.id, &account_path(cx, &northwind.id)?),
+            bluebird: (&bluebird.id, &account_path(cx, &bluebird.id)?),
+        },
+    )?;
     let mut keys = Vec::new();
     for (label, account_id, role) in [
         ("Northwind Hosting (reseller admin)", &northwind.id, "admin"),
@@ -129,4 +137,8 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
         keys.push((label.to_owned(), created.key));
     }
     Ok(Some(DemoSummary { provider_key, keys }))
+}
+
+fn account_path(cx: &Context, id: &str) -> Result<String, ServiceError> {
+    cx.db.read(|c| accounts::find(c, id)?.map(|a| a.path).ok_or(ServiceError::NotFound("account")))
 }

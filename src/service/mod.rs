@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod coupon;
 pub mod delivery;
 pub mod demo;
+pub mod demo_catalog;
 pub mod dispatch;
 pub mod error;
 pub mod event;

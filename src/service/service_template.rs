@@ -108,6 +108,22 @@ pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<Service
     Ok(ServiceTemplatePage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
 
+/// A resource type that plans on the template price cannot leave it: those plans, their
+/// subscriptions and invoices refer to it. (Added resources are priced by a plan once
+/// its rates are changed.)
+fn keeps_priced_resources(conn: &mut DbConn, template_id: &str, next: &[TemplateResource]) -> Result<(), ServiceError> {
+    for plan in crate::store::plan::on_template(conn, template_id)? {
+        let spec = super::plan::spec_of(&plan)?;
+        if let Some(gone) = spec.rates.iter().find(|r| !next.iter().any(|n| n.resource_type_id == r.resource_type_id)) {
+            return Err(ServiceError::Conflict(format!(
+                "plan {} prices resource type {}: it cannot leave the template",
+                plan.id, gone.resource_type_id
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn own(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<ServiceTemplateRow, ServiceError> {
     store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("service template"))
 }
@@ -146,6 +162,7 @@ pub fn update(
         }
         if let Some(r) = &patch.resources {
             check_resource_types(conn, caller, r)?;
+            keeps_priced_resources(conn, &row.id, r)?;
             row.resources = json_text(r);
         }
         if let Some(p) = &patch.parameters {

@@ -67,6 +67,16 @@ fn scalar_text(el: &Element) -> &str {
     el.text.trim()
 }
 
+/// The lexical form of xsd:decimal: an optional sign, digits with at most one point, at
+/// least one digit.
+fn is_xsd_decimal(t: &str) -> bool {
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    !(int.is_empty() && frac.is_empty())
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
+}
+
 fn value(model: &Model, ty: &XType, el: &Element, path: &str) -> Result<Value, ConvertError> {
     if el.is_nil() {
         return Ok(Value::Null);
@@ -80,9 +90,19 @@ fn value(model: &Model, ty: &XType, el: &Element, path: &str) -> Result<Value, C
         }
     };
     match ty {
-        XType::String | XType::DateTime | XType::Decimal => {
+        XType::String | XType::DateTime => {
             leaf(el)?;
             Ok(Value::String(el.text.clone()))
+        }
+        XType::Decimal => {
+            leaf(el)?;
+            // xsd:decimal: surrounding white space collapses; no exponent.
+            let t = text.trim();
+            if is_xsd_decimal(t) {
+                Ok(Value::String(t.to_owned()))
+            } else {
+                Err(err(path, "must be a decimal number (xsd:decimal, e.g. 12.50)"))
+            }
         }
         XType::Long | XType::Int => {
             leaf(el)?;
@@ -255,6 +275,16 @@ mod tests {
 
     fn model() -> Model {
         Model::from_openapi(&serde_json::to_value(crate::rest::openapi::spec()).expect("spec")).expect("model")
+    }
+
+    #[test]
+    fn decimals_take_the_xsd_lexical_form() {
+        for ok in ["5", "5.00", "-0.5", "+12.", ".25"] {
+            assert!(is_xsd_decimal(ok), "{ok}");
+        }
+        for bad in ["", ".", "1e2", "abc", "1.2.3", "- 1", "NaN"] {
+            assert!(!is_xsd_decimal(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -123,3 +123,8 @@ pub fn derived_by(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryRe
         .get_result::<i64>(conn)?
         > 0)
 }
+
+/// The plans priced on a template.
+pub fn on_template(conn: &mut DbConn, template_id: &str) -> QueryResult<Vec<PlanRow>> {
+    plans::table.filter(plans::service_template_id.eq(template_id)).select(PlanRow::as_select()).load(conn)
+}

@@ -8,6 +8,7 @@ mod support;
 
 mod accounts;
 mod auth;
+mod catalog;
 mod concurrency;
 mod events;
 mod idempotency;
@@ -16,6 +17,7 @@ mod notifications;
 mod ops;
 mod pagination;
 mod permissions;
+mod quotes;
 mod script_actions;
 mod soap;
 mod tenancy;

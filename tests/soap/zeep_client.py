@@ -4,7 +4,9 @@
 Loads the WSDL from $STRATUM_SOAP_BASE/soap?wsdl, authenticates with a WS-Security
 UsernameToken (the API key in $STRATUM_API_KEY as PasswordText) and checks the contract
 of docs/soap.md: the WSDL's shape against the OpenAPI document, accounts created, read
-and listed, faults, SOAP 1.2, idempotency, If-Match, Bearer tokens and PasswordDigest.
+and listed, faults, SOAP 1.2, idempotency, If-Match, Bearer tokens and PasswordDigest,
+and every Catalog operation (resource types, service templates, plans with periods and
+tiered rates, grants, brands and publications, coupons, quotes), compared with REST.
 Every raw response is recorded, and the first child of every response Body (for a fault,
 the StratumFault in its detail) is validated against the XSD of the WSDL with xmlschema.
 
@@ -14,6 +16,7 @@ Exits 1 when a check failed.
 
 import copy
 import datetime
+import decimal
 import hashlib
 import os
 import pathlib
@@ -26,8 +29,10 @@ import xmlschema
 from lxml import etree
 from zeep import Client, Settings
 from zeep.exceptions import Fault
+from zeep.helpers import serialize_object
 from zeep.transports import Transport
 from zeep.wsse.username import UsernameToken
+from zeep.xsd import Nil
 
 BASE = os.environ["STRATUM_SOAP_BASE"].rstrip("/")
 API_KEY = os.environ["STRATUM_API_KEY"]
@@ -81,7 +86,20 @@ def check(name):
     return run
 
 
+def dec_text(v):
+    """xsd:decimal values (zeep reads them as Decimal) in the text the server wrote, so that
+    they compare with the REST JSON strings exactly (5.00 stays 5.00)."""
+    if isinstance(v, decimal.Decimal):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return type(v)(dec_text(x) for x in v)
+    if isinstance(v, dict):
+        return {k: dec_text(x) for k, x in v.items()}
+    return v
+
+
 def eq(actual, expected, what):
+    actual, expected = dec_text(actual), dec_text(expected)
     assert actual == expected, f"{what}: expected {expected!r}, got {actual!r}"
 
 
@@ -478,6 +496,8 @@ def type_problem(spec, name, schema, xel):
         return None
     base = t.primitive_type.local_name if t.is_simple() and hasattr(t, "primitive_type") else None
     xsd_name = t.local_name if t.is_simple() and t.is_global() else None
+    if kind == "string" and fmt == "decimal":
+        return None if base == "decimal" else f"{name}: decimal but {t}"
     if kind == "string" and fmt == "date-time":
         return None if xsd_name == "dateTime" or base == "dateTime" else f"{name}: date-time but {t}"
     if kind == "integer":
@@ -998,6 +1018,670 @@ def _():
     ev = svc.EventList(object_id=STATE["reseller"].id)
     kinds = [e.type for e in (ev.data or [])]
     assert "account.created" in kinds, f"events of the reseller: {kinds}"
+
+
+# ---------------------------------------------------------------------------------------
+# The catalog over SOAP: resource types, service templates, plans (two periods, a graduated
+# tier rate), grants to a reseller, brands and publications, coupons and quotes. Each object
+# read over SOAP is compared with what REST answers for it.
+
+
+def rest(method, path, **kw):
+    """A REST call (/api/v1…) with a Bearer token from the API key."""
+    token = STATE.get("rest_token")
+    if token is None:
+        r = requests.post(f"{BASE}/api/v1/auth/token", json={"api_key": API_KEY}, timeout=30)
+        assert r.status_code == 200, f"REST token: HTTP {r.status_code} {r.text[:200]}"
+        token = r.json()["access_token"]
+        STATE["rest_token"] = token
+    return requests.request(
+        method, f"{BASE}/api/v1{path}", headers={"Authorization": f"Bearer {token}"}, timeout=30, **kw
+    )
+
+
+def rest_json(method, path, status=200, **kw):
+    r = rest(method, path, **kw)
+    assert r.status_code == status, f"REST {method} {path}: HTTP {r.status_code}, expected {status}: {r.text[:300]}"
+    return r.json() if r.content else None
+
+
+def plain(obj):
+    """A zeep answer as plain dicts and lists."""
+    return serialize_object(obj, dict)
+
+
+def _rest_time(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def rest_diff(soap, rest_value, path="", out=None):
+    """Where a SOAP answer (plain) differs from the REST JSON for the same object. A REST
+    null (or a missing field) is an omitted element; a nullable array's null reads back as []."""
+    out = [] if out is None else out
+    if isinstance(rest_value, dict):
+        if not isinstance(soap, dict):
+            out.append(f"{path or '.'}: SOAP {soap!r}, REST an object")
+            return out
+        for k in list(rest_value) + [k for k in soap if k not in rest_value]:
+            rest_diff(soap.get(k), rest_value.get(k), f"{path}.{k}", out)
+    elif isinstance(rest_value, list):
+        s = [] if soap is None else soap
+        if not isinstance(s, list) or len(s) != len(rest_value):
+            out.append(f"{path}: SOAP {soap!r}, REST {rest_value!r}")
+            return out
+        for i, (a, b) in enumerate(zip(s, rest_value)):
+            rest_diff(a, b, f"{path}[{i}]", out)
+    elif rest_value is None:
+        if soap not in (None, []):
+            out.append(f"{path}: SOAP {soap!r}, REST null/absent")
+    elif isinstance(soap, decimal.Decimal) and isinstance(rest_value, str):
+        if str(soap) != rest_value:
+            out.append(f"{path}: SOAP {soap}, REST {rest_value}")
+    elif isinstance(soap, datetime.datetime) and isinstance(rest_value, str):
+        if soap != _rest_time(rest_value):
+            out.append(f"{path}: SOAP {soap.isoformat()}, REST {rest_value}")
+    elif soap != rest_value or type(soap) is not type(rest_value):
+        out.append(f"{path}: SOAP {soap!r}, REST {rest_value!r}")
+    return out
+
+
+def same_as_rest(soap_obj, rest_value, what):
+    d = rest_diff(plain(soap_obj), rest_value)
+    assert not d, f"{what} differs between SOAP and REST: " + "; ".join(d[:8]) + (f" … ({len(d)})" if len(d) > 8 else "")
+
+
+def all_pages(list_call, limit=2, **kw):
+    """Follows next_cursor through a SOAP list operation: every object, no repeats."""
+    seen, cursor, pages = [], None, 0
+    while True:
+        page = list_call(limit=limit, cursor=cursor, **kw)
+        pages += 1
+        data = page.data or []
+        assert len(data) <= limit, f"page {pages} has {len(data)} objects (limit {limit})"
+        for o in data:
+            key = getattr(o, "id", None) or (getattr(o, "plan_id", None), getattr(o, "account_id", None))
+            assert key not in [k for k, _ in seen], f"{key} repeated on page {pages}"
+            seen.append((key, o))
+        cursor = page.next_cursor
+        if not cursor:
+            return [o for _, o in seen]
+        assert data, f"empty page {pages} with a next_cursor"
+        assert pages < 200, "more than 200 pages"
+
+
+def by_id(objs, id_):
+    found = [o for o in objs if o.id == id_]
+    assert len(found) == 1, f"{id_} listed {len(found)} times"
+    return found[0]
+
+
+def field_errors(f):
+    return [(e["field"], e["code"]) for e in f["errors"]]
+
+
+CAT = {}  # the catalog objects created over SOAP, by role
+
+DECIMAL_FIELDS = {
+    "PlanPeriod": ["setup_fee", "recurring_fee", "renewal_fee"],
+    "PriceTier": ["up_to", "unit_price", "flat_fee"],
+    "UnitPrice": ["unit_price"],
+    "TemplateResource": ["included", "maximum"],
+    "PlanRate": ["included", "maximum"],
+    "QuoteResource": ["quantity"],
+    "QuoteLineOut": ["quantity", "unit_price", "amount"],
+    "QuoteOut": ["subtotal", "discount_total", "total", "wholesale_total"],
+    "CouponIn": ["percent", "amount"],
+    "CouponOut": ["percent", "amount"],
+}
+
+
+@check("WSDL: catalog amounts and quantities (fees, tier bounds and prices, included/maximum, quote totals, coupon percent/amount) are xsd:decimal")
+def _():
+    xsd = STATE["xsd"]
+    wrong = []
+    for type_name, fields in DECIMAL_FIELDS.items():
+        t = xsd.types.get(type_name)
+        assert t is not None, f"no complex type tns:{type_name}"
+        kids = {e.local_name: e for e in t.content.iter_elements()}
+        for f in fields:
+            el = kids.get(f)
+            assert el is not None, f"tns:{type_name} has no {f}"
+            base = el.type.primitive_type.local_name if el.type.is_simple() else str(el.type)
+            if base != "decimal":
+                wrong.append(f"{type_name}.{f}: xsd:{base}")
+    assert not wrong, f"{len(wrong)} decimal fields are not xsd:decimal: " + ", ".join(wrong)
+
+
+
+@check("Catalog setup: AccountCreate an advanced reseller to grant plans to")
+def _():
+    r = STATE["svc11"].AccountCreate(kind="reseller", name=f"SOAP zeep catalog reseller {RUN}", reseller_tier="advanced")
+    eq(r.kind, "reseller", "kind")
+    CAT["reseller"] = r
+
+
+# -- resource types ---------------------------------------------------------------------------
+
+
+@check("ResourceTypeCreate: a disk type (GB, not metered) and a traffic type (metered)")
+def _():
+    svc = STATE["svc11"]
+    disk = svc.ResourceTypeCreate(
+        name=f"Disk {RUN}", description="Disk space", unit="GB", metered=False, gateway="simulated"
+    )
+    ex = last_exchange()
+    eq(ex.status, 200, "HTTP status")
+    assert disk.id.startswith("rst_"), f"id {disk.id!r}"
+    eq((disk.name, disk.description, disk.unit, disk.metered, disk.gateway, disk.version),
+       (f"Disk {RUN}", "Disk space", "GB", False, "simulated", 1), "name, description, unit, metered, gateway, version")
+    assert disk.account_id and disk.account_id.startswith("acc_"), f"account_id {disk.account_id!r}"
+    assert isinstance(disk.created_at, datetime.datetime), f"created_at {disk.created_at!r}"
+    traffic = svc.ResourceTypeCreate(name=f"Traffic {RUN}", unit="GB", metered=True, gateway="simulated")
+    eq(traffic.metered, True, "metered")
+    eq(traffic.description, None, "description (null is omitted)")
+    CAT["disk"], CAT["traffic"] = disk, traffic
+
+
+@check("ResourceTypeGet reads the disk type back, the same as REST GET /resource-types/{id}")
+def _():
+    d = CAT["disk"]
+    g = STATE["svc11"].ResourceTypeGet(id=d.id)
+    eq(plain(g), plain(d), "ResourceTypeGet vs ResourceTypeCreate")
+    same_as_rest(g, rest_json("GET", f"/resource-types/{d.id}"), "resource type")
+
+
+@check("ResourceTypeList limit=1 through next_cursor lists both types, as REST does")
+def _():
+    listed = all_pages(STATE["svc11"].ResourceTypeList, limit=1)
+    ids = [o.id for o in listed]
+    for k in ("disk", "traffic"):
+        assert CAT[k].id in ids, f"{k} missing from {ids}"
+    assert ids.index(CAT["disk"].id) < ids.index(CAT["traffic"].id), "not in creation order"
+    rest_page = rest_json("GET", "/resource-types", params={"limit": 500})
+    same_as_rest(by_id(listed, CAT["traffic"].id), next(o for o in rest_page["data"] if o["id"] == CAT["traffic"].id),
+                 "listed traffic type")
+
+
+@check('ResourceTypeUpdate with IfMatch "1": description and gateway change, version 2; a stale IfMatch → version_mismatch')
+def _():
+    svc = STATE["svc11"]
+    d = CAT["disk"]
+    u = svc.ResourceTypeUpdate(id=d.id, description="SSD disk space", gateway="kvm", _soapheaders=[if_match_header('"1"')])
+    eq((u.description, u.gateway, u.version, u.name), ("SSD disk space", "kvm", 2, d.name), "description, gateway, version, name")
+    expect_fault(lambda: svc.ResourceTypeUpdate(id=d.id, name="stale", _soapheaders=[if_match_header('"1"')]),
+                 "version_mismatch", 412)
+    same_as_rest(svc.ResourceTypeGet(id=d.id), rest_json("GET", f"/resource-types/{d.id}"), "updated resource type")
+
+
+# -- service templates --------------------------------------------------------------------------
+
+OS_PARAM = {"name": "os", "label": "Operating system", "kind": "enum", "required": True, "values": ["debian", "ubuntu"]}
+CPU_PARAM = {"name": "cpus", "label": "CPUs", "kind": "integer", "required": False, "min": 1, "max": 8}
+
+
+@check("ServiceTemplateCreate: two resources (included/maximum decimals) and an enum and an integer parameter")
+def _():
+    t = STATE["svc11"].ServiceTemplateCreate(
+        name=f"VPS {RUN}",
+        description="A virtual server",
+        resources=[
+            {"resource_type_id": CAT["disk"].id, "included": "10", "maximum": "100"},
+            {"resource_type_id": CAT["traffic"].id, "included": "500.5"},
+        ],
+        parameters=[OS_PARAM, CPU_PARAM],
+    )
+    assert t.id.startswith("stp_"), f"id {t.id!r}"
+    eq((t.status, t.version), ("active", 1), "status, version")
+    eq([(r.resource_type_id, r.included, r.maximum) for r in t.resources],
+       [(CAT["disk"].id, "10", "100"), (CAT["traffic"].id, "500.5", None)], "resources")
+    eq(len(t.parameters), 2, "number of parameters")
+    os_p, cpu_p = t.parameters
+    eq((os_p.name, os_p.label, os_p.kind, os_p.required, list(os_p.values or [])),
+       ("os", "Operating system", "enum", True, ["debian", "ubuntu"]), "the enum parameter")
+    eq((cpu_p.name, cpu_p.kind, cpu_p.required, cpu_p.min, cpu_p.max, list(cpu_p.values or [])),
+       ("cpus", "integer", False, 1, 8, []), "the integer parameter")
+    CAT["template"] = t
+
+
+@check("ServiceTemplateGet reads the template back, the same as REST")
+def _():
+    t = CAT["template"]
+    g = STATE["svc11"].ServiceTemplateGet(id=t.id)
+    eq(plain(g), plain(t), "ServiceTemplateGet vs ServiceTemplateCreate")
+    same_as_rest(g, rest_json("GET", f"/service-templates/{t.id}"), "service template")
+
+
+@check("ServiceTemplateUpdate with IfMatch: a third enum value and a new description → version 2")
+def _():
+    t = CAT["template"]
+    os2 = dict(OS_PARAM, values=["debian", "ubuntu", "alma"])
+    u = STATE["svc11"].ServiceTemplateUpdate(
+        id=t.id, description="A virtual server (KVM)", parameters=[os2, CPU_PARAM], _soapheaders=[if_match_header('"1"')]
+    )
+    eq((u.version, u.description), (2, "A virtual server (KVM)"), "version, description")
+    eq(list(u.parameters[0].values), ["debian", "ubuntu", "alma"], "enum values")
+    eq([r.resource_type_id for r in u.resources], [CAT["disk"].id, CAT["traffic"].id], "resources unchanged")
+    same_as_rest(u, rest_json("GET", f"/service-templates/{t.id}"), "updated service template")
+    CAT["template"] = u
+
+
+@check("ServiceTemplateArchive archives a second template; ServiceTemplateList shows both with their status")
+def _():
+    svc = STATE["svc11"]
+    t2 = svc.ServiceTemplateCreate(
+        name=f"Throwaway {RUN}", resources=[{"resource_type_id": CAT["disk"].id, "included": "0"}]
+    )
+    eq(list(t2.parameters or []), [], "parameters of a template without any")
+    a = svc.ServiceTemplateArchive(id=t2.id)
+    eq((a.id, a.status), (t2.id, "archived"), "id, status")
+    listed = all_pages(svc.ServiceTemplateList, limit=1)
+    eq(by_id(listed, t2.id).status, "archived", "listed status of the archived one")
+    eq(by_id(listed, CAT["template"].id).status, "active", "listed status of the main one")
+    same_as_rest(by_id(listed, t2.id), rest_json("GET", f"/service-templates/{t2.id}"), "archived template")
+
+
+# -- plans ------------------------------------------------------------------------------------
+
+
+def plan_args(**over):
+    args = dict(
+        name=f"VPS S {RUN}",
+        description="Small VPS",
+        currency="USD",
+        service_template_id=CAT["template"].id,
+        categories=["vps", "linux"],
+        periods=[
+            {"months": 1, "setup_fee": "5.00", "recurring_fee": "10.00"},
+            {"months": 12, "setup_fee": "0.00", "recurring_fee": "100.00", "renewal_fee": "110.00",
+             "trial_days": 7, "trial_waives_setup": True},
+        ],
+        rates=[
+            {
+                "resource_type_id": CAT["disk"].id,
+                "recurring_fee": {
+                    "model": "graduated",
+                    "tiers": [{"up_to": "10", "unit_price": "0.50"}, {"unit_price": "0.25"}],
+                },
+            },
+            {"resource_type_id": CAT["traffic"].id, "overage": {"model": "flat", "unit_price": "0.05"}},
+        ],
+    )
+    args.update(over)
+    return args
+
+
+@check("PlanCreate: USD, periods of 1 and 12 months (fees as decimals), a graduated tier rate and a flat overage")
+def _():
+    p = STATE["svc11"].PlanCreate(**plan_args())
+    assert p.id.startswith("pln_"), f"id {p.id!r}"
+    eq((p.currency, p.status, p.version, p.service_template_id, p.base_plan_id),
+       ("USD", "active", 1, CAT["template"].id, None), "currency, status, version, template, base plan")
+    eq(list(p.categories), ["vps", "linux"], "categories")
+    eq([(x.months, x.days, x.setup_fee, x.recurring_fee, x.renewal_fee, x.trial_days, x.trial_waives_setup)
+        for x in p.periods],
+       [(1, None, "5.00", "10.00", None, None, None), (12, None, "0.00", "100.00", "110.00", 7, True)], "periods")
+    rates = {r.resource_type_id: r for r in p.rates}
+    eq(sorted(rates), sorted([CAT["disk"].id, CAT["traffic"].id]), "rates (every template resource)")
+    disk = rates[CAT["disk"].id]
+    eq((disk.included, disk.maximum), ("10", "100"), "disk included/maximum (from the template)")
+    eq(disk.recurring_fee.model, "graduated", "disk recurring_fee.model")
+    eq(disk.recurring_fee.unit_price, None, "disk recurring_fee.unit_price")
+    eq([(t.up_to, t.unit_price, t.flat_fee) for t in disk.recurring_fee.tiers],
+       [("10", "0.50", None), (None, "0.25", None)], "disk tiers")
+    eq(disk.setup_fee, None, "disk setup_fee")
+    traffic = rates[CAT["traffic"].id]
+    eq((traffic.overage.model, traffic.overage.unit_price, list(traffic.overage.tiers or [])),
+       ("flat", "0.05", []), "traffic overage")
+    CAT["plan"] = p
+
+
+@check("PlanGet reads the plan back (nested periods, rates, tiers), the same as REST")
+def _():
+    p = CAT["plan"]
+    g = STATE["svc11"].PlanGet(id=p.id)
+    eq(plain(g), plain(p), "PlanGet vs PlanCreate")
+    same_as_rest(g, rest_json("GET", f"/plans/{p.id}"), "plan")
+
+
+@check("PlanList limit=1 through next_cursor includes the plan, as REST lists it")
+def _():
+    listed = all_pages(STATE["svc11"].PlanList, limit=1)
+    rest_page = rest_json("GET", "/plans", params={"limit": 500})
+    same_as_rest(by_id(listed, CAT["plan"].id), next(o for o in rest_page["data"] if o["id"] == CAT["plan"].id),
+                 "listed plan")
+
+
+@check('PlanUpdate with IfMatch "1": name, categories and a volume tier rate change → version 2, as REST reads it')
+def _():
+    p = CAT["plan"]
+    rates = plan_args()["rates"]
+    rates[0] = {
+        "resource_type_id": CAT["disk"].id,
+        "maximum": "50",
+        "recurring_fee": {"model": "graduated",
+                          "tiers": [{"up_to": "10", "unit_price": "0.50"}, {"unit_price": "0.25", "flat_fee": "1.00"}]},
+    }
+    u = STATE["svc11"].PlanUpdate(id=p.id, name=f"VPS Small {RUN}", categories=["vps"], rates=rates,
+                                  _soapheaders=[if_match_header('"1"')])
+    eq((u.name, list(u.categories), u.version), (f"VPS Small {RUN}", ["vps"], 2), "name, categories, version")
+    disk = next(r for r in u.rates if r.resource_type_id == CAT["disk"].id)
+    eq(disk.maximum, "50", "disk maximum")
+    eq([(t.up_to, t.unit_price, t.flat_fee) for t in disk.recurring_fee.tiers],
+       [("10", "0.50", None), (None, "0.25", "1.00")], "disk tiers")
+    eq(len(u.periods), 2, "periods unchanged")
+    same_as_rest(u, rest_json("GET", f"/plans/{p.id}"), "updated plan")
+    CAT["plan"] = u
+
+
+@check("Fault: PlanCreate with a negative setup fee → validation_failed (422), errors[periods[0]] negative_fee")
+def _():
+    args = plan_args(name=f"Negative {RUN}")
+    args["periods"] = [{"months": 1, "setup_fee": "-1.00", "recurring_fee": "10.00"}]
+    f, _ = expect_fault(lambda: STATE["svc11"].PlanCreate(**args), "validation_failed", 422)
+    assert ("periods[0]", "negative_fee") in field_errors(f), f"errors {f['errors']}"
+    r = rest("POST", "/plans", json=args)
+    eq(r.status_code, 422, "REST status of the same body")
+    eq(sorted((e["field"], e["code"]) for e in r.json().get("errors", [])), sorted(field_errors(f)),
+       "REST errors vs SOAP errors")
+
+
+@check("SOAP 1.2 fault: PlanCreate with a negative recurring fee → env:Sender, validation_failed, negative_fee")
+def _():
+    args = plan_args(name=f"Negative 1.2 {RUN}")
+    args["periods"] = [{"months": 1, "setup_fee": "0", "recurring_fee": "-10"}]
+    f, _ = expect_fault(lambda: STATE["svc12"].PlanCreate(**args), "validation_failed", 422, soap="1.2")
+    assert "negative_fee" in [c for _, c in field_errors(f)], f"errors {f['errors']}"
+
+
+@check("Fault: PlanGet of a nonexistent plan → not_found (404)")
+def _():
+    expect_fault(lambda: STATE["svc11"].PlanGet(id="pln_00000000000000000000000000"), "not_found", 404)
+
+
+# -- grants --------------------------------------------------------------------------------------
+
+
+@check("PlanGrantCreate gives the plan to the reseller (granted_by = the plan's owner)")
+def _():
+    p, r = CAT["plan"], CAT["reseller"]
+    g = STATE["svc11"].PlanGrantCreate(id=p.id, account_id=r.id)
+    eq((g.plan_id, g.account_id, g.granted_by), (p.id, r.id, p.account_id), "plan_id, account_id, granted_by")
+    assert isinstance(g.created_at, datetime.datetime), f"created_at {g.created_at!r}"
+    CAT["grant"] = g
+
+
+@check("PlanGrantList lists the grant, the same as REST")
+def _():
+    p = CAT["plan"]
+    page = STATE["svc11"].PlanGrantList(id=p.id)
+    eq([(g.plan_id, g.account_id) for g in page.data or []], [(p.id, CAT["reseller"].id)], "grants")
+    eq(page.next_cursor, None, "next_cursor")
+    same_as_rest(page, rest_json("GET", f"/plans/{p.id}/grants"), "grant page")
+
+
+@check("Fault: PlanGrantCreate of the same plan to the same reseller again → conflict")
+def _():
+    p = CAT["plan"]
+    before = len(EXCHANGES)
+    try:
+        STATE["svc11"].PlanGrantCreate(id=p.id, account_id=CAT["reseller"].id)
+    except Fault:
+        pass
+    else:
+        raise AssertionError("the second grant succeeded")
+    assert len(EXCHANGES) > before
+    version, ns, fault = envelope_parts(last_exchange().content)
+    f = fault_fields(stratum_fault_of(fault, version, ns))
+    eq(f["status"], "409", "StratumFault status")
+    print(f"     (refused with code {f['code']})")
+
+
+# -- brands and publications ----------------------------------------------------------------------
+
+
+@check("BrandCreate: a USD brand with two languages (a repeated string element)")
+def _():
+    b = STATE["svc11"].BrandCreate(
+        name=f"Shop {RUN}", host_name=f"shop-{RUN}.example.com", default_language="en", languages=["en", "de"],
+        currency="USD",
+    )
+    assert b.id.startswith("brd_"), f"id {b.id!r}"
+    eq((b.name, b.host_name, b.default_language, b.currency, b.version),
+       (f"Shop {RUN}", f"shop-{RUN}.example.com", "en", "USD", 1), "name, host_name, default_language, currency, version")
+    eq(sorted(b.languages), ["de", "en"], "languages")
+    CAT["brand"] = b
+
+
+@check("BrandGet reads the brand back, the same as REST; BrandList includes it")
+def _():
+    b = CAT["brand"]
+    g = STATE["svc11"].BrandGet(id=b.id)
+    eq(plain(g), plain(b), "BrandGet vs BrandCreate")
+    same_as_rest(g, rest_json("GET", f"/brands/{b.id}"), "brand")
+    listed = all_pages(STATE["svc11"].BrandList, limit=1)
+    eq(plain(by_id(listed, b.id)), plain(g), "listed brand")
+
+
+@check('BrandUpdate with IfMatch "1": name and languages → version 2, as REST reads it')
+def _():
+    b = CAT["brand"]
+    u = STATE["svc11"].BrandUpdate(id=b.id, name=f"Shop {RUN} (new)", languages=["en", "fr"],
+                                   _soapheaders=[if_match_header('"1"')])
+    eq((u.name, u.version, u.currency), (f"Shop {RUN} (new)", 2, "USD"), "name, version, currency")
+    eq(sorted(u.languages), ["en", "fr"], "languages")
+    same_as_rest(u, rest_json("GET", f"/brands/{b.id}"), "updated brand")
+    CAT["brand"] = u
+
+
+@check("BrandPlanPublish publishes the plan with a display name; BrandPlanList lists it, the same as REST")
+def _():
+    b, p = CAT["brand"], CAT["plan"]
+    pub = STATE["svc11"].BrandPlanPublish(id=b.id, plan_id=p.id, display_name="VPS S", description="Our small VPS")
+    eq((pub.brand_id, pub.plan_id, pub.display_name, pub.description), (b.id, p.id, "VPS S", "Our small VPS"),
+       "brand_id, plan_id, display_name, description")
+    page = STATE["svc11"].BrandPlanList(id=b.id)
+    eq([(x.brand_id, x.plan_id) for x in page.data or []], [(b.id, p.id)], "publications")
+    same_as_rest(page, rest_json("GET", f"/brands/{b.id}/plans"), "publication page")
+
+
+@check("Fault: BrandPlanPublish of the USD plan to a EUR brand → validation_failed (422), errors[plan_id] currency_mismatch")
+def _():
+    svc = STATE["svc11"]
+    eur = svc.BrandCreate(name=f"Shop EU {RUN}", host_name=f"eu-{RUN}.example.com", default_language="de",
+                          currency="EUR")
+    eq(eur.currency, "EUR", "currency")
+    CAT["brand_eur"] = eur
+    f, _ = expect_fault(lambda: svc.BrandPlanPublish(id=eur.id, plan_id=CAT["plan"].id), "validation_failed", 422)
+    eq(field_errors(f), [("plan_id", "currency_mismatch")], "errors")
+    page = svc.BrandPlanList(id=eur.id)
+    eq(list(page.data or []), [], "publications of the EUR brand")
+
+
+# -- coupons ---------------------------------------------------------------------------------------
+
+
+@check("CouponCreate (IdempotencyKey replayed): 10% on setup and recurring, for the plan, max 100, valid until a date")
+def _():
+    svc = STATE["svc11"]
+    until = datetime.datetime(2099, 1, 1, tzinfo=datetime.timezone.utc)
+    args = dict(code=f"WELCOME-{RUN}", name=f"Welcome {RUN}", percent="10", applies_to="setup_and_recurring",
+                plan_ids=[CAT["plan"].id], max_redemptions=100, valid_until=until)
+    key = f"zeep-coupon-{uuid.uuid4()}"
+    c = svc.CouponCreate(**args, _soapheaders=[idempotency_header(key)])
+    again = svc.CouponCreate(**args, _soapheaders=[idempotency_header(key)])
+    eq(again.id, c.id, "id of the replay")
+    assert c.id.startswith("cpn_"), f"id {c.id!r}"
+    eq((c.code, c.percent, c.amount, c.currency, c.applies_to, c.max_redemptions, c.times_redeemed, c.status,
+        c.duration_periods),
+       (f"WELCOME-{RUN}", "10", None, None, "setup_and_recurring", 100, 0, "active", None),
+       "code, percent, amount, currency, applies_to, max_redemptions, times_redeemed, status, duration_periods")
+    eq(list(c.plan_ids), [CAT["plan"].id], "plan_ids")
+    eq(c.valid_until, until, "valid_until")
+    CAT["coupon"] = c
+
+
+@check("CouponGet reads the coupon back, the same as REST; CouponList includes it")
+def _():
+    c = CAT["coupon"]
+    g = STATE["svc11"].CouponGet(id=c.id)
+    eq(plain(g), plain(c), "CouponGet vs CouponCreate")
+    same_as_rest(g, rest_json("GET", f"/coupons/{c.id}"), "coupon")
+    listed = all_pages(STATE["svc11"].CouponList, limit=1)
+    eq(plain(by_id(listed, c.id)), plain(g), "listed coupon")
+
+
+@check('CouponUpdate with IfMatch "1": max_redemptions 50 → version 2, as REST reads it')
+def _():
+    c = CAT["coupon"]
+    u = STATE["svc11"].CouponUpdate(id=c.id, max_redemptions=50, _soapheaders=[if_match_header('"1"')])
+    eq((u.max_redemptions, u.version, u.percent, list(u.plan_ids)), (50, 2, "10", [CAT["plan"].id]),
+       "max_redemptions, version, percent, plan_ids")
+    same_as_rest(u, rest_json("GET", f"/coupons/{c.id}"), "updated coupon")
+    CAT["coupon"] = u
+
+
+@check('CouponUpdate with xsi:nil for valid_until and max_redemptions (IfMatch "2") clears both, as REST reads it')
+def _():
+    c = CAT["coupon"]
+    u = STATE["svc11"].CouponUpdate(id=c.id, valid_until=Nil, max_redemptions=Nil, _soapheaders=[if_match_header('"2"')])
+    req = last_exchange().request
+    assert b"nil=" in req, "zeep did not send xsi:nil: " + req.decode()[-400:]
+    eq((u.valid_until, u.max_redemptions, u.version), (None, None, 3), "valid_until, max_redemptions, version")
+    same_as_rest(u, rest_json("GET", f"/coupons/{c.id}"), "cleared coupon")
+    CAT["coupon"] = u
+
+
+@check("PlanUpdate with description xsi:nil clears the description; the periods and rates stay")
+def _():
+    p = CAT["plan"]
+    u = STATE["svc11"].PlanUpdate(id=p.id, description=Nil)
+    eq((u.description, u.version), (None, p.version + 1), "description, version")
+    eq(plain(u.periods), plain(p.periods), "periods")
+    eq(plain(u.rates), plain(p.rates), "rates")
+    same_as_rest(u, rest_json("GET", f"/plans/{p.id}"), "plan without a description")
+    CAT["plan"] = u
+
+
+# -- quotes ----------------------------------------------------------------------------------------
+
+
+def quote_summary(q):
+    return [(l.kind, l.resource_type_id, l.quantity, l.unit_price, l.amount, l.discounted_line) for l in q.lines or []]
+
+
+@check("QuoteCreate: 1 month, 25 GB disk (15 beyond the included 10, graduated) → 5.00 + 10.00 + 7.25 = 22.25, as REST")
+def _():
+    p, disk = CAT["plan"], CAT["disk"]
+    args = dict(plan_id=p.id, months=1, resources=[{"resource_type_id": disk.id, "quantity": "25"}])
+    q = STATE["svc11"].QuoteCreate(**args)
+    eq((q.plan_id, q.currency, q.months, q.days, q.period_kind), (p.id, "USD", 1, None, "first"),
+       "plan_id, currency, months, days, period_kind")
+    kinds = [(l.kind, l.amount) for l in q.lines]
+    eq(kinds[:2], [("setup", "5.00"), ("recurring", "10.00")], "plan lines")
+    res = [l for l in q.lines if l.kind == "resource_recurring"]
+    eq([(l.resource_type_id, l.amount) for l in res], [(disk.id, "7.25")], "resource line (10×0.50 + 5×0.25 + 1.00 flat)")
+    eq((q.subtotal, q.discount_total, q.total), ("22.25", "0.00", "22.25"), "subtotal, discount_total, total")
+    same_as_rest(q, rest_json("POST", "/quotes", json=args), "quote")
+
+
+@check("QuoteCreate: 12 months with the coupon code → discount lines, coupon_id, the same as REST")
+def _():
+    p, disk, c = CAT["plan"], CAT["disk"], CAT["coupon"]
+    args = dict(plan_id=p.id, months=12, resources=[{"resource_type_id": disk.id, "quantity": "25"}],
+                coupon_code=c.code, period_kind="after_trial")
+    q = STATE["svc11"].QuoteCreate(**args)
+    eq(q.coupon_id, c.id, "coupon_id")
+    discounts = [l for l in q.lines if l.kind == "discount"]
+    assert discounts, f"no discount line: {quote_summary(q)}"
+    assert all(l.discounted_line is not None and str(l.amount).startswith("-") for l in discounts), quote_summary(q)
+    total = sum(decimal.Decimal(l.amount) for l in q.lines)
+    eq(decimal.Decimal(q.total), total, "total = sum of the lines")
+    same_as_rest(q, rest_json("POST", "/quotes", json=args), "quote with a coupon")
+
+
+@check("QuoteCreate over SOAP 1.2 answers the same quote as over SOAP 1.1")
+def _():
+    args = dict(plan_id=CAT["plan"].id, months=12, period_kind="renewal")
+    a = STATE["svc11"].QuoteCreate(**args)
+    b = STATE["svc12"].QuoteCreate(**args)
+    eq(plain(b), plain(a), "SOAP 1.2 quote vs SOAP 1.1 quote")
+    eq([(l.kind, l.amount) for l in a.lines], [("recurring", "110.00")], "renewal line (the renewal fee)")
+
+
+@check("Fault: QuoteCreate for a period the plan does not have (3 months) → validation_failed, errors[months] unknown_period")
+def _():
+    f, _ = expect_fault(lambda: STATE["svc11"].QuoteCreate(plan_id=CAT["plan"].id, months=3), "validation_failed", 422)
+    eq(field_errors(f), [("months", "unknown_period")], "errors")
+
+
+# -- taking things back ----------------------------------------------------------------------------
+
+
+@check("BrandPlanUnpublish (a path parameter pair, 204) → BrandPlanList is empty")
+def _():
+    b, p = CAT["brand"], CAT["plan"]
+    r = STATE["svc11"].BrandPlanUnpublish(id=b.id, plan_id=p.id)
+    ex = last_exchange()
+    eq(ex.status, 200, "HTTP status")
+    _, _, body = envelope_parts(ex.content)
+    eq((body.tag, len(body)), (f"{{{TNS}}}BrandPlanUnpublishResponse", 0), "an empty response element")
+    eq(r, None, "zeep's result")
+    eq(list(STATE["svc11"].BrandPlanList(id=b.id).data or []), [], "publications after")
+    eq(rest_json("GET", f"/brands/{b.id}/plans")["data"], [], "REST publications after")
+
+
+@check("PlanGrantDelete (a path parameter pair, 204) → PlanGrantList is empty")
+def _():
+    p = CAT["plan"]
+    r = STATE["svc11"].PlanGrantDelete(id=p.id, account_id=CAT["reseller"].id)
+    _, _, body = envelope_parts(last_exchange().content)
+    eq((body.tag, len(body)), (f"{{{TNS}}}PlanGrantDeleteResponse", 0), "an empty response element")
+    eq(r, None, "zeep's result")
+    eq(list(STATE["svc11"].PlanGrantList(id=p.id).data or []), [], "grants after")
+    eq(rest_json("GET", f"/plans/{p.id}/grants")["data"], [], "REST grants after")
+    expect_fault(lambda: STATE["svc11"].PlanGrantDelete(id=p.id, account_id=CAT["reseller"].id), "not_found", 404)
+
+
+@check("CouponArchive → status archived, as REST reads it")
+def _():
+    c = CAT["coupon"]
+    a = STATE["svc11"].CouponArchive(id=c.id)
+    eq((a.id, a.status), (c.id, "archived"), "id, status")
+    same_as_rest(a, rest_json("GET", f"/coupons/{c.id}"), "archived coupon")
+
+
+@check("PlanArchive → status archived, as REST reads it; a quote for a first period is then refused (archived)")
+def _():
+    p = CAT["plan"]
+    a = STATE["svc11"].PlanArchive(id=p.id)
+    eq((a.id, a.status), (p.id, "archived"), "id, status")
+    same_as_rest(a, rest_json("GET", f"/plans/{p.id}"), "archived plan")
+    f, _ = expect_fault(lambda: STATE["svc11"].QuoteCreate(plan_id=p.id, months=1), "validation_failed", 422)
+    eq(field_errors(f), [("plan_id", "archived")], "errors")
+
+
+@check("Every Catalog operation of the OpenAPI document was called over SOAP")
+def _():
+    spec = STATE["openapi"]
+    catalog = sorted(
+        o["operationId"]
+        for p in spec["paths"].values()
+        for m, o in p.items()
+        if m in ("get", "post", "put", "patch", "delete") and "Catalog" in o.get("tags", [])
+    )
+    called = set()
+    for ex in EXCHANGES:
+        if not ex.address.startswith(SOAP_URL):
+            continue
+        try:
+            _, ns, payload = envelope_parts(ex.content)
+        except Exception:  # noqa: BLE001
+            continue
+        if payload.tag.startswith(f"{{{TNS}}}") and payload.tag.endswith("Response"):
+            called.add(etree.QName(payload).localname[: -len("Response")])
+    missing = [op for op in catalog if op not in called]
+    assert not missing, f"no successful SOAP call of {missing}"
+    print(f"     ({len(catalog)} Catalog operations answered over SOAP)")
 
 
 # ---------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ fn account(kind: AccountKind, name: &str, parent: Option<&str>) -> AccountIn {
         phone: None,
         tax_id: None,
         address: None,
+        language: None,
         metadata: BTreeMap::from([("source".to_owned(), "rust-example".to_owned())]),
     }
 }

@@ -76,6 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         phone: None,
         tax_id: None,
         address: None,
+        language: None,
         metadata: BTreeMap::new(),
     };
     let customer = client.account_create(&account).await?;
