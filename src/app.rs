@@ -80,6 +80,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
         cx.test_clock = Some(clock);
     }
     bootstrap::ensure_root(&cx)?;
+    crate::service::periodic::ensure_scheduled(&cx)?;
     if let Some(key) = &config.bootstrap_api_key {
         if bootstrap::install_bootstrap_key(&cx, key.expose())? {
             tracing::info!("bootstrap API key installed for the provider admin");

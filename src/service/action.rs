@@ -1,5 +1,6 @@
-//! The action workers' use cases: claiming due notification and script-call tasks,
-//! preparing each (rendering, signing material), and recording what each attempt got.
+//! The action workers' use cases: claiming due notification, script-call and periodic
+//! tasks, preparing each (rendering, signing material; periodic jobs run right there), and
+//! recording what each attempt got.
 
 use chrono::Duration;
 use rand::Rng;
@@ -38,13 +39,18 @@ pub fn claim(
     let until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
     let lang = cx.settings.default_language.clone();
     cx.db.write(|conn| {
-        let tasks = task::claim(conn, &[NOTIFICATION_TASK, SCRIPT_TASK], owner, to_db(now), to_db(until), limit)?;
+        let mut kinds = vec![NOTIFICATION_TASK, SCRIPT_TASK];
+        kinds.extend(super::periodic::kinds());
+        let tasks = task::claim(conn, &kinds, owner, to_db(now), to_db(until), limit)?;
         let mut jobs = Vec::with_capacity(tasks.len());
         for mut t in tasks {
             let job = if t.kind == NOTIFICATION_TASK {
                 notification::prepare(conn, now, &lang, &mut t)?.map(|email| ActionJob::Email { task: t, email })
-            } else {
+            } else if t.kind == SCRIPT_TASK {
                 script_action::prepare(conn, now, &mut t)?.map(|call| ActionJob::Script { task: t, call })
+            } else {
+                super::periodic::run(conn, now, &mut t)?;
+                None
             };
             jobs.extend(job);
         }

@@ -18,6 +18,7 @@ pub mod event;
 pub mod idempotency;
 pub mod notification;
 pub mod notification_template;
+pub mod periodic;
 pub mod plan;
 pub mod quote;
 pub mod resource_type;

@@ -41,3 +41,8 @@ pub fn store(conn: &mut DbConn, row: &IdempotencyRow) -> QueryResult<()> {
     .execute(conn)?;
     diesel::insert_into(dsl::idempotency_keys).values(row).execute(conn).map(drop)
 }
+
+/// Deletes the answers stored before `before`; returns how many.
+pub fn purge(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(dsl::idempotency_keys.filter(dsl::created_at.lt(before))).execute(conn)
+}

@@ -17,3 +17,8 @@ pub fn record(conn: &mut DbConn, nonce: &str, now: NaiveDateTime, forget_before:
     diesel::insert_into(dsl::soap_nonces).values((dsl::nonce.eq(nonce), dsl::seen_at.eq(now))).execute(conn)?;
     Ok(true)
 }
+
+/// Deletes the nonces seen before `before`; returns how many.
+pub fn purge(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(dsl::soap_nonces.filter(dsl::seen_at.lt(before))).execute(conn)
+}

@@ -149,3 +149,38 @@ fn an_invalid_idempotency_key_is_refused() {
     let key = "~".repeat(255);
     post_with_key(&srv, &tok, "/api/v1/accounts", &key, &body).expect(201);
 }
+
+/// The periodic job forgets stored answers after their 24 hours: its task is visible, runs
+/// on the test clock, and reports what it deleted; the key then starts a new request.
+#[test]
+fn a_periodic_task_purges_answers_older_than_a_day() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let tok = srv.provider_token();
+    let kind = "maintenance.idempotency_keys.purge";
+    let tasks = srv.list_all(&format!("/api/v1/tasks?kind={kind}"), &tok);
+    assert_eq!(tasks.len(), 1, "one task per periodic job: {tasks:?}");
+    let task_path = format!("/api/v1/tasks/{}", id_of(&tasks[0]));
+    assert_eq!(tasks[0]["payload"]["every_seconds"], 3600);
+    let key = random_alnum(24);
+    let body = json!({"kind": "customer", "name": "Idem purge"});
+    let first = post_with_key(&srv, &tok, "/api/v1/accounts", &key, &body).expect(201).clone();
+    // The job already ran at start (nothing old to delete) and waits an hour.
+    let waited = |deleted: i64| {
+        for _ in 0..250 {
+            let t = srv.get(&task_path, &tok).expect(200).clone();
+            if t["result"]["deleted"] == deleted && t["status"] == "queued" {
+                return t;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("the purge task never reported {deleted} deleted: {:?}", srv.get(&task_path, &tok).expect(200));
+    };
+    waited(0);
+    srv.post("/api/v1/test-clock/advance", &tok, &json!({"seconds": 25 * 3600})).expect(200);
+    let tok = srv.provider_token(); // the clock moved past the token's expiry
+    let after = waited(1);
+    assert!(after["run_at"].as_str() > tasks[0]["run_at"].as_str(), "rescheduled: {after:?}");
+    let again = post_with_key(&srv, &tok, "/api/v1/accounts", &key, &body);
+    assert!(!replayed(&again), "a purged key starts a new request");
+    assert_ne!(id_of(again.expect(201)), id_of(&first));
+}
