@@ -38,9 +38,12 @@ pub fn claim(
     let now = cx.clock.now();
     let until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
     let lang = cx.settings.default_language.clone();
+    let mut kinds = vec![NOTIFICATION_TASK, SCRIPT_TASK];
+    kinds.extend(super::periodic::kinds());
+    if !cx.db.read(|conn| task::any_due(conn, &kinds, to_db(now)).map_err(ServiceError::from))? {
+        return Ok(Vec::new());
+    }
     cx.db.write(|conn| {
-        let mut kinds = vec![NOTIFICATION_TASK, SCRIPT_TASK];
-        kinds.extend(super::periodic::kinds());
         let tasks = task::claim(conn, &kinds, owner, to_db(now), to_db(until), limit)?;
         let mut jobs = Vec::with_capacity(tasks.len());
         for mut t in tasks {

@@ -112,6 +112,9 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
     let now = cx.clock.now();
     let lease_until = local.map(|l| now + Duration::from_std(l.lease).unwrap_or(Duration::seconds(60)));
     let default_language = cx.settings.default_language.clone();
+    if !cx.db.read(|conn| event::any_undispatched(conn).map_err(ServiceError::from))? {
+        return Ok(FanOut::default());
+    }
     cx.db.write(|conn| {
         let events = event::claim_undispatched(conn, limit)?;
         if events.is_empty() {
@@ -209,6 +212,9 @@ pub fn claim(
 ) -> Result<Vec<DeliveryJob>, ServiceError> {
     let now = cx.clock.now();
     let lease_until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
+    if !cx.db.read(|conn| task::any_due(conn, &[WEBHOOK_TASK], to_db(now)).map_err(ServiceError::from))? {
+        return Ok(Vec::new());
+    }
     cx.db.write(|conn| {
         let tasks = task::claim(conn, &[WEBHOOK_TASK], owner, to_db(now), to_db(lease_until), limit)?;
         let mut jobs = Vec::with_capacity(tasks.len());

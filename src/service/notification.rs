@@ -168,7 +168,10 @@ pub(crate) fn plan(
 ) -> Result<usize, ServiceError> {
     let Some((acc, lang)) = audience.get(conn, &e.account_id, default_language)? else { return Ok(0) };
     let languages = [lang.as_str(), default_language];
-    let Some(t) = rules::choose(templates, &e.account_path, &e.event_type, &languages) else { return Ok(0) };
+    // A template serves the events that happen from its creation on, as an endpoint does.
+    let current: Vec<NotificationTemplateRow> =
+        templates.iter().filter(|t| t.created_at <= e.occurred_at).cloned().collect();
+    let Some(t) = rules::choose(&current, &e.account_path, &e.event_type, &languages) else { return Ok(0) };
     if t.enabled == 0 {
         return Ok(0);
     }

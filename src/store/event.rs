@@ -95,3 +95,9 @@ pub fn mark_dispatched(conn: &mut DbConn, ids: &[String], at: NaiveDateTime) -> 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
     dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
 }
+
+/// Whether any event waits to be fanned out: a read, so that an idle dispatcher does not
+/// take the write lock.
+pub fn any_undispatched(conn: &mut DbConn) -> QueryResult<bool> {
+    Ok(!dsl::events.filter(dsl::dispatched_at.is_null()).select(dsl::id).limit(1).load::<String>(conn)?.is_empty())
+}

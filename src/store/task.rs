@@ -79,6 +79,23 @@ pub fn list_in_scope(
     q.load(conn)
 }
 
+/// Whether any task of the given kinds is due: a read, so that idle workers do not take
+/// the write lock.
+pub fn any_due(conn: &mut DbConn, kinds: &[&str], now: NaiveDateTime) -> QueryResult<bool> {
+    let found: Vec<String> = dsl::tasks
+        .filter(dsl::kind.eq_any(kinds))
+        .filter(
+            dsl::status
+                .eq("queued")
+                .and(dsl::run_at.le(now))
+                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt(now))),
+        )
+        .select(dsl::id)
+        .limit(1)
+        .load(conn)?;
+    Ok(!found.is_empty())
+}
+
 /// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`: queued ones
 /// whose time has come, and running ones whose worker's lease ran out. On PostgreSQL the
 /// candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent workers of several
