@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -158,6 +159,8 @@ def main():
               f"{len(arrivals) / (last - t0):.0f} deliveries/s (including the server's start)")
     finally:
         p.kill()
+        p.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 main()

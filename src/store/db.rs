@@ -57,9 +57,11 @@ impl ManageConnection for Manager {
                 let mut conn = diesel::SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; NORMAL is durable in WAL mode
                 // except for the last transactions on power loss; mmap saves read syscalls.
+                // No connection checkpoints on commit: the checkpointer thread does, so a
+                // request never waits for one.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                     PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;",
+                     PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000; PRAGMA wal_autocheckpoint = 0;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
@@ -102,6 +104,47 @@ pub enum DbError {
     Migration(String),
 }
 
+/// How often the checkpointer copies the write-ahead log back into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+/// A log longer than this many pages (64 MiB) is restarted from its beginning.
+const RESTART_AFTER_PAGES: i32 = 16_384;
+
+#[derive(QueryableByName)]
+struct CheckpointResult {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    log: i32,
+}
+
+/// Checkpoints the WAL from a connection of its own, beside the writers. SQLite's automatic
+/// checkpoint would run inside whichever commit crosses the threshold, stalling that request
+/// (and every writer queued behind it) for the whole copy; a passive checkpoint here never
+/// blocks a writer. Under constant load some reader always holds the log, so it would only
+/// grow: past 64 MiB a restart checkpoint (most of it copied already by then) starts the log
+/// over, holding the writers' lock meanwhile (a writer of this process must not find the
+/// log restarted under its open transaction).
+fn start_checkpointer(mut conn: diesel::SqliteConnection, write_lock: Arc<Mutex<()>>) {
+    let spawned = std::thread::Builder::new().name("sqlite-checkpoint".into()).spawn(move || loop {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        let passive = diesel::sql_query("PRAGMA wal_checkpoint(PASSIVE)").load::<CheckpointResult>(&mut conn);
+        let restart = match passive {
+            Ok(rows) => rows.first().is_some_and(|r| r.log > RESTART_AFTER_PAGES),
+            Err(e) => {
+                tracing::warn!(error = %e, "checkpointing the write-ahead log failed");
+                false
+            }
+        };
+        if restart {
+            let _writers = write_lock.lock().unwrap_or_else(|p| p.into_inner());
+            if let Err(e) = conn.batch_execute("PRAGMA wal_checkpoint(RESTART);") {
+                tracing::warn!(error = %e, "restarting the write-ahead log failed");
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "no checkpointer thread; the write-ahead log grows until restart");
+    }
+}
+
 impl Db {
     pub fn connect(url: &str, pool_size: u32) -> Result<Db, DbError> {
         let backend = Backend::of_url(url);
@@ -111,8 +154,17 @@ impl Db {
             let path = url.strip_prefix("sqlite://").unwrap_or(url);
             let mut first =
                 diesel::SqliteConnection::establish(path).map_err(|e| DbError::Unavailable(e.to_string()))?;
-            first.batch_execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;")?;
+            first.batch_execute(
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;",
+            )?;
+            let write_lock = Arc::new(Mutex::new(()));
+            start_checkpointer(first, write_lock.clone());
+            return Db::with_pool(url, backend, pool_size, write_lock);
         }
+        Db::with_pool(url, backend, pool_size, Arc::new(Mutex::new(())))
+    }
+
+    fn with_pool(url: &str, backend: Backend, pool_size: u32, write_lock: Arc<Mutex<()>>) -> Result<Db, DbError> {
         let manager = Manager { url: url.to_owned(), backend };
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
@@ -122,7 +174,7 @@ impl Db {
             .test_on_check_out(false)
             .build(manager)
             .map_err(|e| DbError::Unavailable(e.to_string()))?;
-        Ok(Db { pool, backend, write_lock: Arc::new(Mutex::new(())) })
+        Ok(Db { pool, backend, write_lock })
     }
 
     pub fn backend(&self) -> Backend {

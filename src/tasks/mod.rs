@@ -25,6 +25,8 @@ pub struct Wake {
 /// Polls happen this often even without a wake-up (events of other processes).
 const IDLE_POLL: Duration = Duration::from_millis(200);
 const BATCH: i64 = 500;
+/// How long the dispatcher lets events gather after a busy round.
+const COALESCE: Duration = Duration::from_millis(3);
 
 /// Starts the dispatcher, the webhook workers and the action workers on the current
 /// runtime; a concurrency of 0 starts none of that kind in this process.
@@ -66,6 +68,12 @@ async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) 
                 }
                 if queued {
                     wake.workers.notify_one();
+                }
+                if f.events < BATCH as usize {
+                    // Under load, let a few milliseconds of events gather: one fan-out
+                    // transaction for several requests' events leaves the single writer
+                    // to the API.
+                    tokio::time::sleep(COALESCE).await;
                 }
             }
             Ok(Err(e)) => {
