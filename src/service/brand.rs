@@ -201,15 +201,13 @@ pub fn publish(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let brand = find(conn, caller, brand_id)?;
-        let plan = crate::store::plan::find(conn, &input.plan_id)?
-            .filter(|p| super::plan::sellable_by(conn, p, &brand.account_id).unwrap_or(false))
-            .ok_or_else(|| {
-                ServiceError::validation(
-                    "plan_id",
-                    "unknown_plan",
-                    format!("the brand's account neither owns nor was given plan {}", input.plan_id),
-                )
-            })?;
+        let plan = super::plan::find_sellable(conn, &input.plan_id, &brand.account_id)?.ok_or_else(|| {
+            ServiceError::validation(
+                "plan_id",
+                "unknown_plan",
+                format!("the brand's account neither owns nor was given plan {}", input.plan_id),
+            )
+        })?;
         if plan.status != crate::store::enum_text(&CatalogStatus::Active) {
             return Err(ServiceError::validation("plan_id", "archived", "an archived plan cannot be published"));
         }

@@ -71,11 +71,9 @@ fn check_plans(
 ) -> Result<(), ServiceError> {
     for (i, id) in plan_ids.iter().enumerate() {
         let field = format!("plan_ids[{i}]");
-        let plan = crate::store::plan::find(conn, id)?
-            .filter(|p| super::plan::sellable_by(conn, p, owner_id).unwrap_or(false))
-            .ok_or_else(|| {
-                ServiceError::validation(&field, "unknown_plan", format!("the account does not sell plan {id}"))
-            })?;
+        let plan = super::plan::find_sellable(conn, id, owner_id)?.ok_or_else(|| {
+            ServiceError::validation(&field, "unknown_plan", format!("the account does not sell plan {id}"))
+        })?;
         if currency.is_some_and(|c| c != plan.currency) {
             return Err(ServiceError::validation(
                 &field,

@@ -68,6 +68,14 @@ pub(crate) fn sellable_by(conn: &mut DbConn, plan: &PlanRow, account_id: &str) -
     Ok(plan.account_id == account_id || store::granted(conn, &plan.id, account_id)?)
 }
 
+/// The plan `id` if `account_id` may sell it.
+pub(crate) fn find_sellable(conn: &mut DbConn, id: &str, account_id: &str) -> Result<Option<PlanRow>, ServiceError> {
+    match store::find(conn, id)? {
+        Some(p) if sellable_by(conn, &p, account_id)? => Ok(Some(p)),
+        _ => Ok(None),
+    }
+}
+
 /// A plan the caller sees: one of its subtree, or one given to its account.
 pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceError> {
     let plan = store::find(conn, id)?.ok_or(ServiceError::NotFound("plan"))?;
@@ -173,15 +181,17 @@ fn origin(
                     "a reseller's plan is built on a plan its parent gave it",
                 )
             })?;
-            let base = store::find(conn, id)?
-                .filter(|b| store::granted(conn, &b.id, &owner.id).unwrap_or(false))
-                .ok_or_else(|| {
-                    ServiceError::validation(
-                        "base_plan_id",
-                        "unknown_plan",
-                        format!("plan {id} was not given to {}", owner.id),
-                    )
-                })?;
+            let given = match store::find(conn, id)? {
+                Some(b) if store::granted(conn, &b.id, &owner.id)? => Some(b),
+                _ => None,
+            };
+            let base = given.ok_or_else(|| {
+                ServiceError::validation(
+                    "base_plan_id",
+                    "unknown_plan",
+                    format!("plan {id} was not given to {}", owner.id),
+                )
+            })?;
             if input.service_template_id.as_ref().is_some_and(|t| *t != base.service_template_id) {
                 return Err(ServiceError::validation(
                     "service_template_id",
