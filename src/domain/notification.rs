@@ -30,15 +30,16 @@ pub trait Candidate {
 /// deepest owner above or at the account wins — a reseller overrides its parent — and at
 /// one owner an exact type beats a wildcard. Disabled templates take part: one that wins
 /// silences its ancestors' for that subtree.
-pub fn choose<'a, T: Candidate>(
-    templates: &'a [T],
+pub fn choose<'a, T: Candidate + 'a>(
+    templates: impl IntoIterator<Item = &'a T> + Clone,
     account_path: &str,
     event_type: &str,
     languages: &[&str],
 ) -> Option<&'a T> {
     languages.iter().find_map(|lang| {
         templates
-            .iter()
+            .clone()
+            .into_iter()
             .filter(|t| {
                 t.language() == *lang
                     && super::tree::contains(t.owner_path(), account_path)

@@ -48,6 +48,21 @@ pub fn sign(secret: &str, msg_id: &str, timestamp: i64, body: &[u8]) -> Option<S
 /// Whether an event type matches a filter entry: an exact name, `*`, a prefix wildcard
 /// (`invoice.*` matches `invoice.paid` and `invoice.payment.failed`) or a suffix wildcard
 /// (`*.failed`).
+/// At most this much of a receiver's answer is kept.
+pub const RESPONSE_SNIPPET: usize = 1000;
+
+/// The first `RESPONSE_SNIPPET` characters of an answer.
+pub fn snippet(body: &str) -> String {
+    body.chars().take(RESPONSE_SNIPPET).collect()
+}
+
+/// Whether a subscriber owned at `owner_path`, with `filter` (patterns separated by
+/// spaces), takes an event of `event_type` about the account at `account_path`: webhook
+/// endpoints and script actions alike.
+pub fn takes(owner_path: &str, filter: &str, account_path: &str, event_type: &str) -> bool {
+    super::tree::contains(owner_path, account_path) && filter.split_whitespace().any(|p| type_matches(p, event_type))
+}
+
 pub fn type_matches(pattern: &str, event_type: &str) -> bool {
     if pattern == "*" || pattern == event_type {
         return true;

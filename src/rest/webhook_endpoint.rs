@@ -156,7 +156,7 @@ async fn webhook_endpoint_test(
             message_id,
             status_code: Some(i32::from(status)),
             latency_ms,
-            response: Some(body.chars().take(1000).collect()),
+            response: Some(crate::domain::webhook::snippet(&body)),
             error: None,
             succeeded: (200..300).contains(&status),
         },

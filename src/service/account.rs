@@ -1,7 +1,7 @@
 //! Account use cases: create, read, list, change, and the status lifecycle.
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use stratum_api::account::{
     AccountActionIn, AccountIn, AccountKind, AccountOut, AccountPage, AccountPatch, AccountStatus,
 };
@@ -168,7 +168,7 @@ pub fn update(
         let before = to_out(&row)?;
         apply_patch(&mut row, patch);
         let after_fields = to_out(&row)?;
-        let previous = changed_fields(&before, &after_fields);
+        let previous = super::changed_fields(&before, &after_fields);
         if previous.is_empty() {
             return Ok(before);
         }
@@ -209,15 +209,6 @@ fn apply_patch(row: &mut AccountRow, patch: AccountPatch) {
     if let Some(metadata) = patch.metadata {
         row.metadata = json_text(&metadata);
     }
-}
-
-/// The previous values of the fields that differ (bookkeeping fields aside).
-fn changed_fields(before: &AccountOut, after: &AccountOut) -> Map<String, Value> {
-    let (Ok(Value::Object(b)), Ok(Value::Object(a))) = (serde_json::to_value(before), serde_json::to_value(after))
-    else {
-        return Map::new();
-    };
-    b.into_iter().filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at") && a.get(k) != Some(v)).collect()
 }
 
 /// Places or lifts a hold, suspends, reactivates or cancels an account.

@@ -262,8 +262,3 @@ pub fn unpublish(cx: &Context, caller: &Caller, brand_id: &str, plan_id: &str) -
         Ok(())
     })
 }
-
-/// Whether a brand of the account publishes the plan.
-pub(crate) fn sells(conn: &mut DbConn, account_id: &str, plan_id: &str) -> Result<bool, ServiceError> {
-    Ok(store::published_by(conn, account_id, plan_id)?)
-}

@@ -31,14 +31,3 @@ pub(crate) fn raise<T: Serialize>(
     emit(conn, now, NewEvent { event_type, account_id, account_path, object_id, data, previous })?;
     Ok(())
 }
-
-/// The previous values of the fields that differ between two snapshots (bookkeeping
-/// fields aside), for `…updated` events.
-pub(crate) fn changed<T: Serialize>(before: &T, after: &T) -> serde_json::Map<String, serde_json::Value> {
-    use serde_json::Value;
-    let (Ok(Value::Object(b)), Ok(Value::Object(a))) = (serde_json::to_value(before), serde_json::to_value(after))
-    else {
-        return serde_json::Map::new();
-    };
-    b.into_iter().filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at") && a.get(k) != Some(v)).collect()
-}

@@ -9,7 +9,6 @@ use stratum_api::webhook::DeliveryStatus;
 
 use super::{Context, ServiceError};
 use crate::clock::{from_db, to_db};
-use crate::domain::tree;
 use crate::domain::webhook::{self as rules, DISABLE_AFTER};
 use crate::events::EventType;
 use crate::ids;
@@ -20,8 +19,6 @@ use crate::store::{enum_text, event, DbConn};
 use crate::store::{notification_template, script_action};
 
 pub const WEBHOOK_TASK: &str = "webhook.deliver";
-/// At most this much of a receiver's answer is kept.
-const RESPONSE_SNIPPET: usize = 1000;
 
 /// Creates the delivery of `event_id` to `endpoint`, with its task, due now.
 pub(crate) fn create_delivery(
@@ -59,30 +56,31 @@ fn new_delivery(
         last_attempt_at: None,
         created_at: to_db(now),
     };
-    let task = TaskRow {
-        id: task_id,
-        kind: WEBHOOK_TASK.into(),
-        account_id: endpoint.account_id.clone(),
-        account_path: endpoint.account_path.clone(),
-        payload: json!({"delivery_id": delivery.id, "endpoint_id": endpoint.id, "event_id": event_id}).to_string(),
-        status: enum_text(&if lease.is_some() { TaskStatus::Running } else { TaskStatus::Queued }),
-        attempts: i32::from(started),
-        run_at: to_db(now),
-        lease_owner: lease.map(|(o, _)| o.to_owned()),
-        lease_expires_at: lease.map(|(_, until)| to_db(until)),
-        last_error: None,
-        result: None,
-        version: 1,
-        created_at: to_db(now),
-        updated_at: to_db(now),
+    let payload = json!({"delivery_id": delivery.id, "endpoint_id": endpoint.id, "event_id": event_id});
+    let queued = TaskRow::queued(
+        task_id,
+        WEBHOOK_TASK,
+        (&endpoint.account_id, &endpoint.account_path),
+        &payload,
+        to_db(now),
+        to_db(now),
+    );
+    let task = match lease {
+        Some((owner, until)) => TaskRow {
+            status: enum_text(&TaskStatus::Running),
+            attempts: i32::from(started),
+            lease_owner: Some(owner.to_owned()),
+            lease_expires_at: Some(to_db(until)),
+            ..queued
+        },
+        None => queued,
     };
     (delivery, task)
 }
 
 /// Whether `endpoint` receives `event_type` events of the account at `account_path`.
 pub(crate) fn receives(endpoint: &WebhookEndpointRow, account_path: &str, event_type: &str) -> bool {
-    tree::contains(&endpoint.account_path, account_path)
-        && endpoint.event_types.split_whitespace().any(|p| rules::type_matches(p, event_type))
+    rules::takes(&endpoint.account_path, &endpoint.event_types, account_path, event_type)
 }
 
 /// What one fan-out did.
@@ -331,7 +329,7 @@ fn record_successes(
             attempted_at: to_db(now),
             status_code: Some(i32::from(*status)),
             latency_ms: *latency_ms,
-            response: Some(body.chars().take(RESPONSE_SNIPPET).collect()),
+            response: Some(rules::snippet(body)),
             error: None,
         });
         by_status.entry(i32::from(*status)).or_default().push(job.delivery_id.clone());
@@ -366,12 +364,9 @@ fn record_one(
         let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(()) };
         let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(()) };
         let (status_code, response, error, latency_ms) = match outcome {
-            AttemptOutcome::Answered { status, body, latency_ms } => (
-                Some(i32::from(*status)),
-                Some(body.chars().take(RESPONSE_SNIPPET).collect::<String>()),
-                None,
-                *latency_ms,
-            ),
+            AttemptOutcome::Answered { status, body, latency_ms } => {
+                (Some(i32::from(*status)), Some(rules::snippet(body)), None, *latency_ms)
+            }
             AttemptOutcome::Failed { error, latency_ms } => (None, None, Some(error.clone()), *latency_ms),
         };
         delivery::insert_attempt(

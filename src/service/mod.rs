@@ -69,6 +69,17 @@ pub fn write<T>(
     cx.db.write(|conn| f(conn, now))
 }
 
+/// The previous values of the fields that differ between two snapshots of an object
+/// (bookkeeping fields aside): the `previous` of an `…updated` event.
+pub(crate) fn changed_fields<T: serde::Serialize>(before: &T, after: &T) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    let (Ok(Value::Object(b)), Ok(Value::Object(a))) = (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return serde_json::Map::new();
+    };
+    b.into_iter().filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at") && a.get(k) != Some(v)).collect()
+}
+
 /// Refuses the call unless the caller's role grants `p`.
 pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
     if caller.has(p) {

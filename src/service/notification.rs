@@ -169,9 +169,8 @@ pub(crate) fn plan(
     let Some((acc, lang)) = audience.get(conn, &e.account_id, default_language)? else { return Ok(0) };
     let languages = [lang.as_str(), default_language];
     // A template serves the events that happen from its creation on, as an endpoint does.
-    let current: Vec<NotificationTemplateRow> =
-        templates.iter().filter(|t| t.created_at <= e.occurred_at).cloned().collect();
-    let Some(t) = rules::choose(&current, &e.account_path, &e.event_type, &languages) else { return Ok(0) };
+    let current = templates.iter().filter(|t| t.created_at <= e.occurred_at);
+    let Some(t) = rules::choose(current, &e.account_path, &e.event_type, &languages) else { return Ok(0) };
     if t.enabled == 0 {
         return Ok(0);
     }
@@ -208,22 +207,18 @@ fn insert(
 ) -> Result<(), ServiceError> {
     let id = ids::new_id(ids::NOTIFICATION);
     let status = if failed.is_some() { TaskStatus::Dead } else { TaskStatus::Queued };
+    let payload = json!({"notification_id": id, "template_id": t.id, "event_id": e.id});
     let task = TaskRow {
-        id: ids::new_id(ids::TASK),
-        kind: NOTIFICATION_TASK.into(),
-        account_id: acc.id.clone(),
-        account_path: acc.path.clone(),
-        payload: json!({"notification_id": id, "template_id": t.id, "event_id": e.id}).to_string(),
         status: enum_text(&status),
-        attempts: 0,
-        run_at: to_db(send_at),
-        lease_owner: None,
-        lease_expires_at: None,
         last_error: failed.clone(),
-        result: None,
-        version: 1,
-        created_at: to_db(now),
-        updated_at: to_db(now),
+        ..TaskRow::queued(
+            ids::new_id(ids::TASK),
+            NOTIFICATION_TASK,
+            (&acc.id, &acc.path),
+            &payload,
+            to_db(send_at),
+            to_db(now),
+        )
     };
     task::insert(conn, &task)?;
     let row = NotificationRow {

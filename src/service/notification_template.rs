@@ -160,8 +160,8 @@ pub fn update(
     })
 }
 
-/// Deletes a template. Notifications already scheduled with it are cancelled when their
-/// time comes (the log keeps what was sent).
+/// Deletes a template. Notifications still scheduled with it fail when their time comes
+/// ("the template was deleted"); the log keeps what was sent.
 pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) -> Result<(), ServiceError> {
     require(caller, Permission::NotificationsWrite)?;
     super::write(cx, |conn, _| {

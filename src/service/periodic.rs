@@ -11,7 +11,7 @@ use stratum_api::task::TaskStatus;
 use super::{Context, ServiceError};
 use crate::clock::to_db;
 use crate::store::task::{self, TaskRow};
-use crate::store::{account, enum_text, idempotency, soap_nonce, DbConn};
+use crate::store::{account, idempotency, soap_nonce, DbConn};
 
 /// A periodic job.
 #[derive(Debug, Clone, Copy)]
@@ -51,26 +51,9 @@ pub fn ensure_scheduled(cx: &Context) -> Result<(), ServiceError> {
             if task::find(conn, &task_id(job))?.is_some() {
                 continue;
             }
-            task::insert(
-                conn,
-                &TaskRow {
-                    id: task_id(job),
-                    kind: job.kind.into(),
-                    account_id: provider.id.clone(),
-                    account_path: provider.path.clone(),
-                    payload: json!({"every_seconds": job.every.as_secs(), "description": job.description}).to_string(),
-                    status: enum_text(&TaskStatus::Queued),
-                    attempts: 0,
-                    run_at: to_db(now),
-                    lease_owner: None,
-                    lease_expires_at: None,
-                    last_error: None,
-                    result: None,
-                    version: 1,
-                    created_at: to_db(now),
-                    updated_at: to_db(now),
-                },
-            )?;
+            let payload = json!({"every_seconds": job.every.as_secs(), "description": job.description});
+            let owner = (provider.id.as_str(), provider.path.as_str());
+            task::insert(conn, &TaskRow::queued(task_id(job), job.kind, owner, &payload, to_db(now), to_db(now)))?;
         }
         Ok(())
     })

@@ -9,7 +9,7 @@ use stratum_api::plan::{
 };
 use stratum_api::service_template::{CatalogStatus, TemplateResource};
 
-use super::catalog::{changed, raise};
+use super::catalog::raise;
 use super::idempotency::{self, Idempotency, Outcome};
 use super::{check_version, require, Context, ServiceError};
 use crate::auth::Caller;
@@ -17,7 +17,6 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::permission::Permission;
-use crate::domain::tree;
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
@@ -79,7 +78,7 @@ pub(crate) fn find_sellable(conn: &mut DbConn, id: &str, account_id: &str) -> Re
 /// A plan the caller sees: one of its subtree, or one given to its account.
 pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceError> {
     let plan = store::find(conn, id)?.ok_or(ServiceError::NotFound("plan"))?;
-    if tree::contains(&caller.account_path, &plan.account_path) || store::granted(conn, id, &caller.account_id)? {
+    if caller.reaches(&plan.account_path) || store::granted(conn, id, &caller.account_id)? {
         Ok(plan)
     } else {
         Err(ServiceError::NotFound("plan"))
@@ -92,11 +91,11 @@ fn own(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceE
 }
 
 /// Names of resource types, for quote lines and error messages.
-pub(crate) fn resource_names(
+pub(crate) fn resource_names<'a>(
     conn: &mut DbConn,
-    resources: &[TemplateResource],
+    ids: impl IntoIterator<Item = &'a String>,
 ) -> Result<std::collections::HashMap<String, String>, ServiceError> {
-    let ids: Vec<String> = resources.iter().map(|r| r.resource_type_id.clone()).collect();
+    let ids: Vec<String> = ids.into_iter().cloned().collect();
     Ok(resource_type::find_many(conn, &ids)?.into_iter().map(|r| (r.id, r.name)).collect())
 }
 
@@ -234,7 +233,7 @@ pub fn create(
         let owner = super::account::target_account(conn, caller, input.account_id.as_deref())?;
         let (template_id, base) = origin(conn, caller, &owner, &input)?;
         let resources = template_resources(conn, &template_id)?;
-        let names = resource_names(conn, &resources)?;
+        let names = resource_names(conn, resources.iter().map(|r| &r.resource_type_id))?;
         let mut c = Checks::new();
         let rates =
             rules::resolve_rates(&mut c, &resources, &input.rates, |id| names.get(id).cloned().unwrap_or_default());
@@ -325,7 +324,7 @@ pub fn update(
         }
         if let Some(rates) = &patch.rates {
             let resources = template_resources(conn, &row.service_template_id)?;
-            let names = resource_names(conn, &resources)?;
+            let names = resource_names(conn, resources.iter().map(|r| &r.resource_type_id))?;
             let mut c = Checks::new();
             spec.rates =
                 rules::resolve_rates(&mut c, &resources, rates, |id| names.get(id).cloned().unwrap_or_default());
@@ -345,7 +344,7 @@ pub fn update(
         check_window(&mut c, row.available_from.map(from_db), row.available_until.map(from_db));
         c.finish().map_err(ServiceError::Validation)?;
         row.spec = json_text(&spec);
-        let previous = changed(&before, &to_out(&row)?);
+        let previous = super::changed_fields(&before, &to_out(&row)?);
         if previous.is_empty() {
             return Ok(before);
         }
@@ -412,7 +411,7 @@ fn grant_parties(
     }
     let parent_id = target.parent_id.clone().unwrap_or_default();
     let parent = accounts::find(conn, &parent_id)?.ok_or(ServiceError::NotFound("account"))?;
-    if !tree::contains(&caller.account_path, &parent.path) || !sellable_by(conn, plan, &parent.id)? {
+    if !caller.reaches(&parent.path) || !sellable_by(conn, plan, &parent.id)? {
         return Err(ServiceError::validation(
             "account_id",
             "not_allowed",
@@ -471,7 +470,9 @@ pub fn revoke(cx: &Context, caller: &Caller, plan_id: &str, account_id: &str) ->
         if !store::granted(conn, &plan.id, &target.id)? {
             return Err(ServiceError::NotFound("plan grant"));
         }
-        if super::brand::sells(conn, &target.id, &plan.id)? || store::regranted_by(conn, &plan.id, &target.id)? {
+        if crate::store::brand::published_by(conn, &target.id, &plan.id)?
+            || store::regranted_by(conn, &plan.id, &target.id)?
+        {
             return Err(ServiceError::Conflict(format!(
                 "{} still sells plan {}: unpublish it and take it back from its resellers first",
                 target.id, plan.id

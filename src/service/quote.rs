@@ -12,7 +12,7 @@ use crate::domain::catalog::{self as rules, pricing_code};
 use crate::domain::permission::Permission;
 use crate::domain::pricing::{self, LineKind, PeriodKind, Quote, QuoteInput};
 use crate::store::plan::PlanRow;
-use crate::store::{enum_text, text_json, DbConn};
+use crate::store::{enum_text, DbConn};
 
 fn period_kind(k: QuotePeriodKind) -> PeriodKind {
     match k {
@@ -45,10 +45,8 @@ fn input_for(
     else {
         return Ok(None);
     };
-    let template = crate::store::service_template::find(conn, &plan.service_template_id)?
-        .ok_or(ServiceError::Internal(format!("template {} is gone", plan.service_template_id)))?;
-    let resources_of: Vec<stratum_api::service_template::TemplateResource> = text_json(&template.resources)?;
-    let names = super::plan::resource_names(conn, &resources_of)?;
+    // A plan holds a rate for every resource of its template: their names are all it needs.
+    let names = super::plan::resource_names(conn, spec.rates.iter().map(|r| &r.resource_type_id))?;
     let rates = spec
         .rates
         .iter()

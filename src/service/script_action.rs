@@ -16,17 +16,15 @@ use crate::auth::Caller;
 use crate::clock::{from_db, to_db};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::permission::Permission;
-use crate::domain::tree;
 use crate::domain::validation::Checks;
-use crate::domain::webhook::{retry_delay, type_matches};
+use crate::domain::webhook::{retry_delay, snippet, takes};
 use crate::ids;
 use crate::store::event::{self, EventRow};
 use crate::store::script_action::{self as store, ScriptActionRow};
 use crate::store::task::{self, TaskRow};
-use crate::store::{enum_text, text_json, DbConn};
+use crate::store::{text_json, DbConn};
 
 pub const SCRIPT_TASK: &str = "script.call";
-const RESPONSE_SNIPPET: usize = 1000;
 
 pub fn to_out(row: &ScriptActionRow) -> ScriptActionOut {
     ScriptActionOut {
@@ -181,29 +179,13 @@ pub(crate) fn plan(
 ) -> Result<usize, ServiceError> {
     let mut n = 0;
     for a in actions.iter().filter(|a| {
-        a.created_at <= e.occurred_at
-            && tree::contains(&a.account_path, &e.account_path)
-            && a.event_types.split_whitespace().any(|p| type_matches(p, &e.event_type))
+        a.created_at <= e.occurred_at && takes(&a.account_path, &a.event_types, &e.account_path, &e.event_type)
     }) {
+        let payload = json!({"script_action_id": a.id, "event_id": e.id});
+        let owner = (a.account_id.as_str(), a.account_path.as_str());
         task::insert(
             conn,
-            &TaskRow {
-                id: ids::new_id(ids::TASK),
-                kind: SCRIPT_TASK.into(),
-                account_id: a.account_id.clone(),
-                account_path: a.account_path.clone(),
-                payload: json!({"script_action_id": a.id, "event_id": e.id}).to_string(),
-                status: enum_text(&TaskStatus::Queued),
-                attempts: 0,
-                run_at: to_db(now),
-                lease_owner: None,
-                lease_expires_at: None,
-                last_error: None,
-                result: None,
-                version: 1,
-                created_at: to_db(now),
-                updated_at: to_db(now),
-            },
+            &TaskRow::queued(ids::new_id(ids::TASK), SCRIPT_TASK, owner, &payload, to_db(now), to_db(now)),
         )?;
         n += 1;
     }
@@ -260,7 +242,7 @@ pub(crate) fn record(
 ) -> Result<(), ServiceError> {
     let (result, error) = match outcome {
         AttemptOutcome::Answered { status, body, latency_ms } => {
-            let snippet: String = body.chars().take(RESPONSE_SNIPPET).collect();
+            let snippet = snippet(body);
             let ok = (200..300).contains(status);
             (
                 json!({"status_code": status, "response": snippet, "latency_ms": latency_ms}),

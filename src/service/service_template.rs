@@ -5,7 +5,7 @@ use stratum_api::service_template::{
     CatalogStatus, ServiceTemplateIn, ServiceTemplateOut, ServiceTemplatePage, ServiceTemplatePatch, TemplateResource,
 };
 
-use super::catalog::{above, changed, raise};
+use super::catalog::{above, raise};
 use super::idempotency::{self, Idempotency, Outcome};
 use super::{check_version, require, Context, ServiceError};
 use crate::auth::Caller;
@@ -168,7 +168,7 @@ pub fn update(
         if let Some(p) = &patch.parameters {
             row.parameters = json_text(p);
         }
-        let previous = changed(&before, &to_out(&row)?);
+        let previous = super::changed_fields(&before, &to_out(&row)?);
         if previous.is_empty() {
             return Ok(before);
         }

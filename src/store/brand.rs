@@ -77,11 +77,6 @@ pub fn publications(conn: &mut DbConn, brand_id: &str, page: &PageRequest) -> Qu
     q.load(conn)
 }
 
-/// How many brands publish the plan.
-pub fn publication_count(conn: &mut DbConn, plan_id: &str) -> QueryResult<i64> {
-    plan_publications::table.filter(plan_publications::plan_id.eq(plan_id)).count().get_result(conn)
-}
-
 /// Whether a brand of `account_id` publishes the plan.
 pub fn published_by(conn: &mut DbConn, account_id: &str, plan_id: &str) -> QueryResult<bool> {
     let own_brands = brands::table.filter(brands::account_id.eq(account_id)).select(brands::id);

@@ -28,6 +28,37 @@ pub struct TaskRow {
     pub updated_at: NaiveDateTime,
 }
 
+impl TaskRow {
+    /// A new task of `kind` for the account (`account_id`, `account_path`), queued to run
+    /// at `run_at`, not yet attempted.
+    pub fn queued(
+        id: String,
+        kind: &str,
+        (account_id, account_path): (&str, &str),
+        payload: &serde_json::Value,
+        run_at: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> TaskRow {
+        TaskRow {
+            id,
+            kind: kind.to_owned(),
+            account_id: account_id.to_owned(),
+            account_path: account_path.to_owned(),
+            payload: payload.to_string(),
+            status: "queued".into(),
+            attempts: 0,
+            run_at,
+            lease_owner: None,
+            lease_expires_at: None,
+            last_error: None,
+            result: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 pub fn insert(conn: &mut DbConn, row: &TaskRow) -> QueryResult<()> {
     diesel::insert_into(dsl::tasks).values(row).execute(conn).map(drop)
 }
