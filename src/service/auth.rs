@@ -78,9 +78,8 @@ pub fn exchange_digest(cx: &Context, keys: &JwtKeys, token: &DigestToken<'_>) ->
         if STANDARD.encode(h.finalize()) != token.digest {
             return Err(ServiceError::InvalidApiKey);
         }
-        // A nonce counts once; those older than twice the window cannot pass again anyway.
-        let forget = now - chrono::Duration::seconds(2 * DIGEST_WINDOW_SECONDS);
-        if !soap_nonce::record(conn, &STANDARD.encode(token.nonce), to_db(now), to_db(forget))? {
+        // A nonce counts once (the periodic purge forgets those too old to pass again).
+        if !soap_nonce::record(conn, &STANDARD.encode(token.nonce), to_db(now))? {
             return Err(ServiceError::InvalidApiKey);
         }
         caller_of(conn, row, now)

@@ -156,9 +156,13 @@ fn origin(
             let id = input.service_template_id.as_deref().ok_or_else(|| {
                 ServiceError::validation("service_template_id", "required", "the provider's plans price a template")
             })?;
-            let t = super::service_template::find(conn, caller, id).map_err(|_| {
-                ServiceError::validation("service_template_id", "unknown_template", format!("no template {id}"))
-            })?;
+            let t = match super::service_template::find(conn, caller, id) {
+                Err(ServiceError::NotFound(_)) => {
+                    let why = format!("no template {id}");
+                    return Err(ServiceError::validation("service_template_id", "unknown_template", why));
+                }
+                found => found?,
+            };
             if t.status != enum_text(&CatalogStatus::Active) {
                 return Err(ServiceError::validation("service_template_id", "archived", "the template is archived"));
             }

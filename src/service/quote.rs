@@ -146,8 +146,12 @@ fn wholesale(
     resources: &[QuoteResource],
 ) -> Result<Option<rust_decimal::Decimal>, ServiceError> {
     let Some(base_id) = &plan.base_plan_id else { return Ok(None) };
-    let Ok(base) = super::plan::find(conn, caller, base_id) else { return Ok(None) };
+    let base = match super::plan::find(conn, caller, base_id) {
+        Err(ServiceError::NotFound(_)) => return Ok(None),
+        found => found?,
+    };
     match input_for(conn, &base, length, kind, resources)? {
+        // An order the base plan cannot price (beyond its maximum, say) has no wholesale cost.
         Some(pin) => Ok(pricing::quote(&pin).ok().map(|q| q.total)),
         None => Ok(None),
     }

@@ -40,14 +40,16 @@ pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<Servi
         .ok_or(ServiceError::NotFound("service template"))
 }
 
-/// Every resource type named must be one the caller sees.
+/// Every resource type named must be one the template's owner (at `owner_path`) builds on:
+/// of its subtree or of its ancestors — not merely one the caller sees.
 fn check_resource_types(
     conn: &mut DbConn,
-    caller: &Caller,
+    owner_path: &str,
     resources: &[TemplateResource],
 ) -> Result<(), ServiceError> {
+    let above = crate::domain::tree::ancestor_paths(owner_path);
     for (i, r) in resources.iter().enumerate() {
-        if super::resource_type::find(conn, caller, &r.resource_type_id).is_err() {
+        if crate::store::resource_type::find_visible(conn, owner_path, &above, &r.resource_type_id)?.is_none() {
             return Err(ServiceError::validation(
                 &format!("resources[{i}].resource_type_id"),
                 "unknown_resource_type",
@@ -73,7 +75,7 @@ pub fn create(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let owner = super::account::target_account(conn, caller, input.account_id.as_deref())?;
-        check_resource_types(conn, caller, &input.resources)?;
+        check_resource_types(conn, &owner.path, &input.resources)?;
         let row = ServiceTemplateRow {
             id: ids::new_id(ids::SERVICE_TEMPLATE),
             account_id: owner.id.clone(),
@@ -161,7 +163,7 @@ pub fn update(
             row.description = d;
         }
         if let Some(r) = &patch.resources {
-            check_resource_types(conn, caller, r)?;
+            check_resource_types(conn, &row.account_path, r)?;
             keeps_priced_resources(conn, &row.id, r)?;
             row.resources = json_text(r);
         }

@@ -6,16 +6,14 @@ use diesel::prelude::*;
 use super::schema::soap_nonces::dsl;
 use super::DbConn;
 
-/// Records `nonce`; returns false when it was seen before. Forgets nonces older than
-/// `forget_before`, which can no longer pass the freshness check anyway.
-pub fn record(conn: &mut DbConn, nonce: &str, now: NaiveDateTime, forget_before: NaiveDateTime) -> QueryResult<bool> {
-    diesel::delete(dsl::soap_nonces.filter(dsl::seen_at.lt(forget_before))).execute(conn)?;
-    let seen: i64 = dsl::soap_nonces.filter(dsl::nonce.eq(nonce)).count().get_result(conn)?;
-    if seen > 0 {
-        return Ok(false);
-    }
-    diesel::insert_into(dsl::soap_nonces).values((dsl::nonce.eq(nonce), dsl::seen_at.eq(now))).execute(conn)?;
-    Ok(true)
+/// Records `nonce`; returns false when it was seen before. One insert that skips a
+/// duplicate, so two concurrent calls with one nonce cannot both pass (nor fail on the
+/// key); old nonces are forgotten by the periodic purge.
+pub fn record(conn: &mut DbConn, nonce: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let q = diesel::insert_into(dsl::soap_nonces)
+        .values((dsl::nonce.eq(nonce), dsl::seen_at.eq(now)))
+        .on_conflict_do_nothing();
+    Ok(super::batch_execute(conn, q)? == 1)
 }
 
 /// Deletes the nonces seen before `before`; returns how many.
