@@ -10,7 +10,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::clock::{SystemClock, TestClock};
 use crate::config::Config;
 use crate::rest::{self, AppState};
-use crate::service::{bootstrap, demo, Context, Settings};
+use crate::service::{identity::bootstrap, platform::demo, Context, Settings};
 use crate::soap::{self, Soap};
 use crate::store::Db;
 use crate::tasks;
@@ -80,7 +80,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
         cx.test_clock = Some(clock);
     }
     bootstrap::ensure_root(&cx)?;
-    crate::service::periodic::ensure_scheduled(&cx)?;
+    crate::service::platform::periodic::ensure_scheduled(&cx)?;
     if let Some(key) = &config.bootstrap_api_key {
         if bootstrap::install_bootstrap_key(&cx, key.expose())? {
             tracing::info!("bootstrap API key installed for the provider admin");
@@ -89,7 +89,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     if options.demo {
         print_demo(demo::seed(&cx)?, &config.listen);
     }
-    let metrics = rest::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
+    let metrics = rest::platform::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
     let wake = tasks::Wake::default();
     let mailer = tasks::actions::Mailer::new(config.smtp_url.as_ref().map(|s| s.expose()), &config.mail_from)
         .map_err(StartError::Setup)?;
@@ -105,8 +105,8 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
             .wrap(middleware::from_fn(soap::translate::translate))
-            .wrap(middleware::from_fn(rest::metrics::observe))
-            .configure(rest::ops::routes)
+            .wrap(middleware::from_fn(rest::platform::metrics::observe))
+            .configure(rest::platform::ops::routes)
             .configure(soap::routes)
             .configure(|cfg| {
                 let mut api = utoipa_actix_web::service_config::ServiceConfig::new(cfg);
@@ -115,7 +115,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
             // After the API: routes are tried in order, and this one matches by regex.
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", spec.clone()))
             .service(web::redirect("/docs", "/docs/"))
-            .default_service(web::to(rest::ops::route_not_found))
+            .default_service(web::to(rest::platform::ops::route_not_found))
     });
     if config.workers > 0 {
         server = server.workers(config.workers);

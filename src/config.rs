@@ -109,7 +109,7 @@ impl Config {
         if self.action_concurrency > 256 {
             return Err(ConfigError("action_concurrency must be between 0 and 256".into()));
         }
-        if !crate::domain::notification::is_mailbox(&self.mail_from) {
+        if !crate::domain::messaging::notification::is_mailbox(&self.mail_from) {
             return Err(ConfigError("mail_from must be an address (Name <name@example.com>)".into()));
         }
         if !crate::domain::validation::is_language(&self.default_language) {

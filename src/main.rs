@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         }
         Command::Migrate => app::open_database(&config).map(|_| println!("migrations up to date")),
         Command::Admin { command: AdminCommand::CreateApiKey { name } } => app::open_database(&config)
-            .and_then(|cx| service::bootstrap::create_admin_key(&cx, name).map_err(Into::into))
+            .and_then(|cx| service::identity::bootstrap::create_admin_key(&cx, name).map_err(Into::into))
             .map(|(account, key)| {
                 println!("{key}");
                 eprintln!("provider admin key for account {account}; it is shown only this once");

@@ -1,9 +1,9 @@
 //! The authenticated caller of a request, as its access token describes it.
 
-use stratum_api::account::AccountKind;
+use stratum_api::identity::account::AccountKind;
 
-use crate::domain::permission::{Permission, PermissionSet};
-use crate::domain::tree;
+use crate::domain::identity::permission::{Permission, PermissionSet};
+use crate::domain::identity::tree;
 
 #[derive(Debug, Clone)]
 pub struct Caller {

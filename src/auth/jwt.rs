@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
-use stratum_api::account::AccountKind;
+use stratum_api::identity::account::AccountKind;
 
 use super::Caller;
-use crate::domain::permission::PermissionSet;
+use crate::domain::identity::permission::PermissionSet;
 
 const ISSUER: &str = "stratum";
 
@@ -129,7 +129,7 @@ impl JwtKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::permission::BuiltInRole;
+    use crate::domain::identity::permission::BuiltInRole;
 
     const SECRET: &str = "0123456789abcdef0123456789abcdef";
 

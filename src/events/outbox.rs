@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::EventType;
 use crate::clock::to_db;
 use crate::ids;
-use crate::store::event::{self, EventRow};
+use crate::store::messaging::event::{self, EventRow};
 use crate::store::{json_text, DbConn};
 
 /// An event about to be written.

@@ -1,30 +1,13 @@
 //! The REST API: thin actix-web handlers (parse → service → respond), documented with
 //! utoipa on the handlers themselves and registered in the same statement.
 
-pub mod account;
-pub mod api_key;
-pub mod auth;
-pub mod brand;
-pub mod coupon;
-pub mod delivery;
-pub mod event;
+pub mod catalog;
 pub mod extract;
-pub mod metrics;
-pub mod notification;
-pub mod notification_template;
+pub mod identity;
+pub mod messaging;
 pub mod openapi;
-pub mod ops;
-pub mod plan;
+pub mod platform;
 pub mod problem;
-pub mod quote;
-pub mod resource_type;
-pub mod role;
-pub mod script_action;
-pub mod service_template;
-pub mod task;
-pub mod test_clock;
-pub mod user;
-pub mod webhook_endpoint;
 
 use std::sync::Arc;
 
@@ -46,7 +29,7 @@ use problem::ApiError;
 pub struct AppState {
     pub cx: service::Context,
     pub jwt: Arc<JwtKeys>,
-    pub metrics: metrics::Metrics,
+    pub metrics: platform::metrics::Metrics,
     /// Admits as many blocking database calls as the pool has connections: more would
     /// only queue on the pool inside threads, costing context switches and memory.
     pub db_gate: Arc<Semaphore>,
@@ -58,7 +41,7 @@ impl AppState {
     pub fn new(
         cx: service::Context,
         jwt: JwtKeys,
-        metrics: metrics::Metrics,
+        metrics: platform::metrics::Metrics,
         pool_size: u32,
         wake: crate::tasks::Wake,
     ) -> AppState {
@@ -95,25 +78,25 @@ impl AppState {
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
-            .configure(auth::routes)
-            .configure(account::routes)
-            .configure(user::routes)
-            .configure(role::routes)
-            .configure(api_key::routes)
-            .configure(event::routes)
-            .configure(webhook_endpoint::routes)
-            .configure(delivery::routes)
-            .configure(script_action::routes)
-            .configure(notification_template::routes)
-            .configure(notification::routes)
-            .configure(resource_type::routes)
-            .configure(service_template::routes)
-            .configure(plan::routes)
-            .configure(brand::routes)
-            .configure(coupon::routes)
-            .configure(quote::routes)
-            .configure(task::routes)
-            .configure(test_clock::routes),
+            .configure(identity::auth::routes)
+            .configure(identity::account::routes)
+            .configure(identity::user::routes)
+            .configure(identity::role::routes)
+            .configure(identity::api_key::routes)
+            .configure(messaging::event::routes)
+            .configure(messaging::webhook_endpoint::routes)
+            .configure(messaging::delivery::routes)
+            .configure(messaging::script_action::routes)
+            .configure(messaging::notification_template::routes)
+            .configure(messaging::notification::routes)
+            .configure(catalog::resource_type::routes)
+            .configure(catalog::service_template::routes)
+            .configure(catalog::plan::routes)
+            .configure(catalog::brand::routes)
+            .configure(catalog::coupon::routes)
+            .configure(catalog::quote::routes)
+            .configure(platform::task::routes)
+            .configure(platform::test_clock::routes),
     );
 }
 

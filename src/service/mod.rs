@@ -1,43 +1,20 @@
 //! Use cases: one function per API operation, each in one database transaction that also
 //! writes the operation's events to the outbox. REST and SOAP both call these.
 
-pub mod account;
-pub mod action;
-pub mod api_key;
-pub mod auth;
-pub mod bootstrap;
-pub mod brand;
 pub mod catalog;
-pub mod coupon;
-pub mod delivery;
-pub mod demo;
-pub mod demo_catalog;
-pub mod dispatch;
 pub mod error;
-pub mod event;
-pub mod idempotency;
-pub mod notification;
-pub mod notification_template;
-pub mod periodic;
-pub mod plan;
-pub mod quote;
-pub mod resource_type;
-pub mod role;
-pub mod script_action;
-pub mod service_template;
-pub mod task;
-pub mod test_clock;
-pub mod user;
-pub mod webhook_endpoint;
+pub mod identity;
+pub mod messaging;
+pub mod platform;
 
 use std::sync::Arc;
 
 pub use error::ServiceError;
-pub use idempotency::{Idempotency, Outcome};
+pub use platform::idempotency::{Idempotency, Outcome};
 
 use crate::auth::Caller;
 use crate::clock::Clock;
-use crate::domain::permission::Permission;
+use crate::domain::identity::permission::Permission;
 use crate::store::Db;
 
 /// What every use case needs: the database, the clock and the operator's settings.
@@ -60,7 +37,7 @@ pub struct Settings {
 }
 
 /// Runs `f` in one write transaction with the current time: a change and its events
-/// commit together or not at all. (`idempotency::write` adds the replay of POSTs.)
+/// commit together or not at all. (`platform::idempotency::write` adds the replay of POSTs.)
 pub fn write<T>(
     cx: &Context,
     f: impl FnOnce(&mut crate::store::DbConn, chrono::DateTime<chrono::Utc>) -> Result<T, ServiceError>,

@@ -14,9 +14,9 @@ use super::convert::{to_rest, to_xml};
 use super::envelope::{self, Side, Version};
 use super::security::{credential, Credential};
 use super::{wsdl, xml, Soap};
-use crate::rest::metrics::{RequestId, SoapOperation};
+use crate::rest::platform::metrics::{RequestId, SoapOperation};
 use crate::rest::AppState;
-use crate::service::auth::{exchange, exchange_digest, DigestToken};
+use crate::service::identity::auth::{exchange, exchange_digest, DigestToken};
 use stratum_api::ErrorCode;
 
 /// A SOAP fault about to be sent.

@@ -2,26 +2,12 @@
 //! Every query that reads tenant data takes the caller's scope (a materialised path), so
 //! tenancy is enforced here and not left to handlers.
 
-pub mod account;
-pub mod api_key;
-pub mod brand;
-pub mod coupon;
+pub mod catalog;
 pub mod db;
-pub mod delivery;
-pub mod event;
-pub mod idempotency;
-pub mod notification;
-pub mod notification_template;
-pub mod plan;
-pub mod resource_type;
-pub mod role;
+pub mod identity;
+pub mod messaging;
+pub mod platform;
 pub mod schema;
-pub mod script_action;
-pub mod service_template;
-pub mod soap_nonce;
-pub mod task;
-pub mod user;
-pub mod webhook_endpoint;
 
 pub use db::{Db, DbConn, DbError};
 
@@ -40,7 +26,7 @@ macro_rules! owned_table {
         }
 
         pub fn find_visible(conn: &mut DbConn, scope: &str, above: &[String], id: &str) -> QueryResult<Option<$row>> {
-            let (lo, hi) = super::scope_range(scope);
+            let (lo, hi) = $crate::store::scope_range(scope);
             $table::table
                 .filter($table::id.eq(id))
                 .filter(
@@ -57,7 +43,7 @@ macro_rules! owned_table {
             above: &[String],
             page: &crate::domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
-            let (lo, hi) = super::scope_range(scope);
+            let (lo, hi) = $crate::store::scope_range(scope);
             let mut q = $table::table
                 .filter(
                     $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
@@ -113,7 +99,7 @@ pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
 
 /// The half-open key range of the subtree at `scope`.
 pub fn scope_range(scope: &str) -> (String, String) {
-    (scope.to_owned(), crate::domain::tree::subtree_upper(scope))
+    (scope.to_owned(), crate::domain::identity::tree::subtree_upper(scope))
 }
 
 /// Runs a multi-row insert on the backend at hand. diesel's `MultiConnection` cannot

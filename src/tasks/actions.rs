@@ -11,8 +11,8 @@ use tokio::sync::Semaphore;
 
 use super::webhook::{attempt, http_client};
 use super::{Wake, IDLE_POLL};
-use crate::service::action::{self, ActionJob, ActionOutcome};
-use crate::service::notification::Email;
+use crate::service::messaging::action::{self, ActionJob, ActionOutcome};
+use crate::service::messaging::notification::Email;
 use crate::service::Context;
 
 /// A worker owns a claimed task this long; if it dies, another takes it after.

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
-use crate::service::{dispatch, Context};
+use crate::service::{messaging::dispatch, Context};
 
 /// Wakes the background loops when a request may have written events, so that deliveries
 /// leave within milliseconds instead of at the next poll.

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 use super::{Wake, IDLE_POLL};
-use crate::domain::webhook::{host_of, is_private, sign};
-use crate::service::dispatch::{self, AttemptOutcome, DeliveryJob};
+use crate::domain::messaging::webhook::{host_of, is_private, sign};
+use crate::service::messaging::dispatch::{self, AttemptOutcome, DeliveryJob};
 use crate::service::Context;
 
 /// A worker owns a claimed delivery this long; if it dies, another takes it after.
@@ -142,7 +142,10 @@ async fn private_target(url: &str) -> Option<String> {
 }
 
 /// Sends one signed test message (nothing recorded), with a client of its own.
-pub async fn send_test(cx: &Context, message: crate::service::webhook_endpoint::TestMessage) -> AttemptOutcome {
+pub async fn send_test(
+    cx: &Context,
+    message: crate::service::messaging::webhook_endpoint::TestMessage,
+) -> AttemptOutcome {
     let http = http_client();
     attempt(cx, &http, &message.url, &message.message_id, &message.body, &message.secrets, TIMEOUT).await
 }

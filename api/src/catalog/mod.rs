@@ -1,0 +1,6 @@
+pub mod brand;
+pub mod coupon;
+pub mod plan;
+pub mod quote;
+pub mod resource_type;
+pub mod service_template;

@@ -1,0 +1,5 @@
+pub mod account;
+pub mod api_key;
+pub mod auth;
+pub mod role;
+pub mod user;

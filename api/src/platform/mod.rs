@@ -1,0 +1,2 @@
+pub mod task;
+pub mod test_clock;

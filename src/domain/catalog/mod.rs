@@ -1,0 +1,2 @@
+pub mod pricing;
+pub mod rules;

@@ -1,0 +1,3 @@
+pub mod account;
+pub mod permission;
+pub mod tree;

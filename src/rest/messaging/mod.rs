@@ -1,0 +1,6 @@
+pub mod delivery;
+pub mod event;
+pub mod notification;
+pub mod notification_template;
+pub mod script_action;
+pub mod webhook_endpoint;

@@ -1,0 +1,4 @@
+pub mod metrics;
+pub mod ops;
+pub mod task;
+pub mod test_clock;

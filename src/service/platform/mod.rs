@@ -1,0 +1,6 @@
+pub mod demo;
+pub mod demo_catalog;
+pub mod idempotency;
+pub mod periodic;
+pub mod task;
+pub mod test_clock;

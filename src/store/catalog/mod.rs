@@ -1,0 +1,5 @@
+pub mod brand;
+pub mod coupon;
+pub mod plan;
+pub mod resource_type;
+pub mod service_template;

@@ -1,0 +1,27 @@
+//! The `service_templates` table.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::store::schema::service_templates;
+use crate::store::DbConn;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = service_templates, treat_none_as_null = true)]
+pub struct ServiceTemplateRow {
+    pub id: String,
+    pub account_id: String,
+    pub account_path: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// JSON `[TemplateResource]`.
+    pub resources: String,
+    /// JSON `[OrderParameter]`.
+    pub parameters: String,
+    pub status: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+crate::store::owned_table!(service_templates, ServiceTemplateRow);

@@ -1,0 +1,4 @@
+pub mod account;
+pub mod api_key;
+pub mod role;
+pub mod user;

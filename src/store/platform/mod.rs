@@ -1,0 +1,3 @@
+pub mod idempotency;
+pub mod soap_nonce;
+pub mod task;

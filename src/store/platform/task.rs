@@ -1,0 +1,222 @@
+//! The `tasks` table: the durable queue, claimed with leases.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::domain::pagination::PageRequest;
+use crate::store::schema::tasks::{self, dsl};
+use crate::store::{scope_range, DbConn};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = tasks, treat_none_as_null = true)]
+pub struct TaskRow {
+    pub id: String,
+    pub kind: String,
+    pub account_id: String,
+    pub account_path: String,
+    pub payload: String,
+    pub status: String,
+    pub attempts: i32,
+    pub run_at: NaiveDateTime,
+    pub lease_owner: Option<String>,
+    pub lease_expires_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    /// JSON: what the last attempt produced.
+    pub result: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl TaskRow {
+    /// A new task of `kind` for the account (`account_id`, `account_path`), queued to run
+    /// at `run_at`, not yet attempted.
+    pub fn queued(
+        id: String,
+        kind: &str,
+        (account_id, account_path): (&str, &str),
+        payload: &serde_json::Value,
+        run_at: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> TaskRow {
+        TaskRow {
+            id,
+            kind: kind.to_owned(),
+            account_id: account_id.to_owned(),
+            account_path: account_path.to_owned(),
+            payload: payload.to_string(),
+            status: "queued".into(),
+            attempts: 0,
+            run_at,
+            lease_owner: None,
+            lease_expires_at: None,
+            last_error: None,
+            result: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, row: &TaskRow) -> QueryResult<()> {
+    diesel::insert_into(dsl::tasks).values(row).execute(conn).map(drop)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<TaskRow>> {
+    dsl::tasks.filter(dsl::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
+}
+
+pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<TaskRow>> {
+    let (lo, hi) = scope_range(scope);
+    dsl::tasks
+        .filter(dsl::id.eq(id))
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
+        .select(TaskRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TaskFilter {
+    pub kind: Option<String>,
+    pub status: Option<String>,
+}
+
+pub fn list_in_scope(
+    conn: &mut DbConn,
+    scope: &str,
+    filter: &TaskFilter,
+    page: &PageRequest,
+) -> QueryResult<Vec<TaskRow>> {
+    let (lo, hi) = scope_range(scope);
+    let mut q = dsl::tasks
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
+        .select(TaskRow::as_select())
+        .order(dsl::id.asc())
+        .limit(page.limit + 1)
+        .into_boxed();
+    if let Some(after) = &page.after {
+        q = q.filter(dsl::id.gt(after.clone()));
+    }
+    if let Some(k) = &filter.kind {
+        q = q.filter(dsl::kind.eq(k.clone()));
+    }
+    if let Some(s) = &filter.status {
+        q = q.filter(dsl::status.eq(s.clone()));
+    }
+    q.load(conn)
+}
+
+/// Whether any task of the given kinds is due: a read, so that idle workers do not take
+/// the write lock.
+pub fn any_due(conn: &mut DbConn, kinds: &[&str], now: NaiveDateTime) -> QueryResult<bool> {
+    let found: Vec<String> = dsl::tasks
+        .filter(dsl::kind.eq_any(kinds))
+        .filter(
+            dsl::status
+                .eq("queued")
+                .and(dsl::run_at.le(now))
+                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt(now))),
+        )
+        .select(dsl::id)
+        .limit(1)
+        .load(conn)?;
+    Ok(!found.is_empty())
+}
+
+/// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`: queued ones
+/// whose time has come, and running ones whose worker's lease ran out. On PostgreSQL the
+/// candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent workers of several
+/// processes take different tasks; SQLite has one writer at a time anyway.
+pub fn claim(
+    conn: &mut DbConn,
+    kinds: &[&str],
+    owner: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<TaskRow>> {
+    let due = dsl::tasks
+        .filter(dsl::kind.eq_any(kinds))
+        .filter(
+            dsl::status
+                .eq("queued")
+                .and(dsl::run_at.le(now))
+                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt(now))),
+        )
+        .order(dsl::run_at.asc())
+        .limit(limit)
+        .select(dsl::id);
+    let ids: Vec<String> = match conn {
+        DbConn::Postgres(pg) => due.for_update().skip_locked().load(pg)?,
+        DbConn::Sqlite(lite) => due.load(lite)?,
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(dsl::tasks.filter(dsl::id.eq_any(&ids)))
+        .set((
+            dsl::status.eq("running"),
+            dsl::lease_owner.eq(owner),
+            dsl::lease_expires_at.eq(lease_until),
+            dsl::attempts.eq(dsl::attempts + 1),
+            dsl::version.eq(dsl::version + 1),
+            dsl::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    dsl::tasks.filter(dsl::id.eq_any(&ids)).select(TaskRow::as_select()).order(dsl::run_at.asc()).load(conn)
+}
+
+/// Rows per multi-row statement: well inside SQLite's limit of bound variables.
+const CHUNK: usize = 200;
+
+pub fn insert_many(conn: &mut DbConn, rows: &[TaskRow]) -> QueryResult<()> {
+    for chunk in rows.chunks(CHUNK) {
+        let q = diesel::insert_into(dsl::tasks).values(chunk);
+        crate::store::batch_execute(conn, q)?;
+    }
+    Ok(())
+}
+
+/// Of `ids`, those `owner` holds the lease of.
+pub fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> QueryResult<Vec<String>> {
+    let mut owned = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        owned.extend(
+            dsl::tasks
+                .filter(dsl::id.eq_any(chunk))
+                .filter(dsl::lease_owner.eq(owner))
+                .select(dsl::id)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(owned)
+}
+
+/// Completes tasks held by `owner`: succeeded, lease released, version bumped (the
+/// batched form of `service::platform::task::transition` for the common case).
+pub fn finish_owned(conn: &mut DbConn, ids: &[String], owner: &str, now: NaiveDateTime) -> QueryResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        diesel::update(dsl::tasks.filter(dsl::id.eq_any(chunk)).filter(dsl::lease_owner.eq(owner)))
+            .set((
+                dsl::status.eq("succeeded"),
+                dsl::lease_owner.eq(None::<String>),
+                dsl::lease_expires_at.eq(None::<NaiveDateTime>),
+                dsl::version.eq(dsl::version + 1),
+                dsl::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Writes `row` if the stored version is still `expected_version`.
+pub fn update(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> QueryResult<bool> {
+    let n = diesel::update(dsl::tasks.filter(dsl::id.eq(&row.id)).filter(dsl::version.eq(expected_version)))
+        .set(row)
+        .execute(conn)?;
+    Ok(n == 1)
+}
