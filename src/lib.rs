@@ -6,7 +6,7 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
-pub mod domain;
+pub use stratum_domain as domain;
 pub mod events;
 pub mod ids;
 pub mod rest;

@@ -8,11 +8,11 @@ use stratum_api::catalog::coupon::{CouponIn, DiscountAppliesTo};
 use stratum_api::catalog::plan::{PlanPeriod, PlanRate, PricingModel, UnitPrice};
 use stratum_api::catalog::service_template::{OrderParameter, ParameterKind, TemplateResource};
 
-use crate::domain::catalog::pricing::{
+use crate::catalog::pricing::{
     self, BillingPeriod, Discount, DiscountDuration, DiscountTarget, DiscountValue, PeriodLength, PricingError,
     ResourceRate, Tier, UnitPricing,
 };
-use crate::domain::validation::Checks;
+use crate::validation::Checks;
 
 pub const NAME_MAX: usize = 200;
 pub const DESCRIPTION_MAX: usize = 2000;

@@ -4,7 +4,7 @@
 use stratum_api::identity::account::{AccountIn, AccountKind, AccountPatch, AccountStatus, Address, HoldType};
 use stratum_api::FieldError;
 
-use crate::domain::validation::Checks;
+use crate::validation::Checks;
 
 pub const NAME_MAX: usize = 200;
 

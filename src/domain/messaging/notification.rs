@@ -8,8 +8,8 @@ use stratum_api::messaging::notification_template::{
     NotificationSchedule, NotificationTemplateIn, NotificationTemplatePatch,
 };
 
-use crate::domain::messaging::webhook::type_matches;
-use crate::domain::validation::{is_email, Checks};
+use crate::messaging::webhook::type_matches;
+use crate::validation::{is_email, Checks};
 
 pub const SUBJECT_MAX: usize = 200;
 pub const BODY_MAX: usize = 100_000;
@@ -44,7 +44,7 @@ pub fn choose<'a, T: Candidate + 'a>(
             .into_iter()
             .filter(|t| {
                 t.language() == *lang
-                    && crate::domain::identity::tree::contains(t.owner_path(), account_path)
+                    && crate::identity::tree::contains(t.owner_path(), account_path)
                     && type_matches(t.pattern(), event_type)
             })
             .max_by_key(|t| (t.owner_path().len(), !t.pattern().contains('*'), specificity(t.pattern())))

@@ -60,7 +60,7 @@ pub fn snippet(body: &str) -> String {
 /// spaces), takes an event of `event_type` about the account at `account_path`: webhook
 /// endpoints and script actions alike.
 pub fn takes(owner_path: &str, filter: &str, account_path: &str, event_type: &str) -> bool {
-    crate::domain::identity::tree::contains(owner_path, account_path)
+    crate::identity::tree::contains(owner_path, account_path)
         && filter.split_whitespace().any(|p| type_matches(p, event_type))
 }
 

@@ -1,9 +1,9 @@
 //! Coupon applicability, overage, tier pricing and the quote's metadata.
 
 use super::support::*;
-use crate::domain::catalog::pricing::DiscountDuration::{Forever, Periods};
-use crate::domain::catalog::pricing::DiscountTarget::{Recurring, Setup, SetupAndRecurring};
-use crate::domain::catalog::pricing::*;
+use crate::catalog::pricing::DiscountDuration::{Forever, Periods};
+use crate::catalog::pricing::DiscountTarget::{Recurring, Setup, SetupAndRecurring};
+use crate::catalog::pricing::*;
 
 fn limited_coupon() -> Coupon {
     Coupon {

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::catalog::pricing::*;
+use crate::catalog::pricing::*;
 
 fn amount(max: i64) -> impl Strategy<Value = Decimal> {
     (0..=max, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s))

@@ -2,9 +2,9 @@
 //! are compared as strings so the number of decimals is checked too.
 
 use super::support::*;
-use crate::domain::catalog::pricing::DiscountDuration::{Forever, Periods};
-use crate::domain::catalog::pricing::DiscountTarget::{Recurring, Setup, SetupAndRecurring};
-use crate::domain::catalog::pricing::*;
+use crate::catalog::pricing::DiscountDuration::{Forever, Periods};
+use crate::catalog::pricing::DiscountTarget::{Recurring, Setup, SetupAndRecurring};
+use crate::catalog::pricing::*;
 
 const S: LineKind = LineKind::Setup;
 const R: LineKind = LineKind::Recurring;

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::domain::catalog::pricing::*;
+use crate::catalog::pricing::*;
 
 pub fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

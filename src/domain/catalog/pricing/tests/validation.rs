@@ -1,9 +1,9 @@
 //! Validation of periods, rates, discounts, currencies and quantities.
 
 use super::support::*;
-use crate::domain::catalog::pricing::DiscountDuration::{Forever, Periods};
-use crate::domain::catalog::pricing::DiscountTarget::Recurring;
-use crate::domain::catalog::pricing::*;
+use crate::catalog::pricing::DiscountDuration::{Forever, Periods};
+use crate::catalog::pricing::DiscountTarget::Recurring;
+use crate::catalog::pricing::*;
 
 fn err(input: &QuoteInput) -> PricingError {
     quote(input).unwrap_err()
