@@ -9,13 +9,20 @@ pub mod platform;
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
 pub use error::ServiceError;
 pub use platform::idempotency::{Idempotency, Outcome};
 
 use crate::auth::Caller;
-use crate::clock::Clock;
+use crate::clock::{to_db, Clock};
 use crate::domain::identity::permission::Permission;
-use crate::store::Db;
+use crate::events::outbox::{emit, NewEvent};
+use crate::events::EventType;
+use crate::store::owned::Owned;
+use crate::store::versioned::{self, Saved, Versioned};
+use crate::store::{Db, DbConn};
 
 /// What every use case needs: the database, the clock and the operator's settings.
 #[derive(Clone)]
@@ -63,6 +70,55 @@ pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
         Ok(())
     } else {
         Err(ServiceError::PermissionDenied(format!("this call needs the `{p}` permission")))
+    }
+}
+
+/// Raises `event_type` about `object`, with its snapshot `data` and, where the event type
+/// gives them, the `previous` values of the fields that changed: the one way an owned
+/// object's events reach the outbox, inside the caller's transaction.
+pub fn raise<T: Serialize>(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    event_type: EventType,
+    object: &impl Owned,
+    data: &T,
+    previous: Option<serde_json::Value>,
+) -> Result<(), ServiceError> {
+    let e = NewEvent {
+        event_type,
+        account_id: object.owner_id(),
+        account_path: object.owner_path(),
+        object_id: object.object_id(),
+        data,
+        previous,
+    };
+    Ok(emit(conn, now, e)?)
+}
+
+/// Saves a changed row: one versioned write (`store::versioned`). A row that somebody
+/// else changed since it was read answers 412 with the version stored now, so the
+/// client's retry can name it in `If-Match`.
+pub fn save<R: Versioned>(conn: &mut DbConn, now: DateTime<Utc>, row: &mut R) -> Result<(), ServiceError> {
+    match versioned::save(conn, row, to_db(now))? {
+        Saved::Written => Ok(()),
+        Saved::Stale(found) => Err(stale::<R>(found)),
+    }
+}
+
+/// The refusal of a versioned delete of `id` that missed: 412 with the version stored now.
+pub fn missed<R: Versioned>(conn: &mut DbConn, id: &str) -> ServiceError {
+    match R::stored_version(conn, id) {
+        Ok(found) => stale::<R>(found),
+        Err(e) => e.into(),
+    }
+}
+
+/// The refusal of a versioned write that found `stored` instead of the version it read
+/// (`None`: the row is gone).
+fn stale<R: Versioned>(stored: Option<i64>) -> ServiceError {
+    match stored {
+        Some(current) => ServiceError::VersionMismatch { current },
+        None => ServiceError::NotFound(R::OBJECT),
     }
 }
 

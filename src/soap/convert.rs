@@ -15,10 +15,25 @@ use super::xml::{escape, Element};
 pub struct ConvertError {
     pub path: String,
     pub message: String,
+    pub kind: ConvertErrorKind,
+}
+
+/// What a request got wrong: the shape of its XML, or a value in a well-formed request.
+/// The fault code follows the kind (`invalid_body` or `validation_failed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvertErrorKind {
+    /// An element the operation does not have, in the wrong namespace, or repeated.
+    Structure,
+    /// A value that is missing or not of its type.
+    Value,
 }
 
 fn err(path: &str, message: impl Into<String>) -> ConvertError {
-    ConvertError { path: path.to_owned(), message: message.into() }
+    ConvertError { path: path.to_owned(), message: message.into(), kind: ConvertErrorKind::Value }
+}
+
+fn malformed(path: &str, message: impl Into<String>) -> ConvertError {
+    ConvertError { path: path.to_owned(), message: message.into(), kind: ConvertErrorKind::Structure }
 }
 
 /// The REST request a SOAP operation element stands for.
@@ -49,11 +64,12 @@ fn group<'e, 'f>(
     for child in &el.children {
         let at = format!("{path}/{}", child.name);
         if child.ns.as_deref() != Some(NAMESPACE) {
-            return Err(err(&at, format!("the element must be in the namespace {NAMESPACE}")));
+            return Err(malformed(&at, format!("the element must be in the namespace {NAMESPACE}")));
         }
-        let slot = groups.iter_mut().find(|(f, _)| f.name == child.name).ok_or_else(|| err(&at, "unknown element"))?;
+        let slot =
+            groups.iter_mut().find(|(f, _)| f.name == child.name).ok_or_else(|| malformed(&at, "unknown element"))?;
         if !slot.0.repeated && !slot.1.is_empty() {
-            return Err(err(&at, "the element may appear only once"));
+            return Err(malformed(&at, "the element may appear only once"));
         }
         slot.1.push(child);
     }

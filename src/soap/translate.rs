@@ -10,7 +10,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
 use serde_json::Value;
 
-use super::convert::{to_rest, to_xml};
+use super::convert::{to_rest, to_xml, ConvertErrorKind};
 use super::envelope::{self, Side, Version};
 use super::security::{credential, Credential};
 use super::{wsdl, xml, Soap};
@@ -130,11 +130,11 @@ async fn prepare(
         }
     }
     let rest = to_rest(&soap.model, op, op_el).map_err(|e| {
-        let mut f = Fault::client(ErrorCode::ValidationFailed, e.to_string());
-        if e.message == "unknown element" || e.message.contains("namespace") || e.message.contains("only once") {
-            f.code = ErrorCode::InvalidBody;
-        }
-        fail(f)
+        let code = match e.kind {
+            ConvertErrorKind::Structure => ErrorCode::InvalidBody,
+            ConvertErrorKind::Value => ErrorCode::ValidationFailed,
+        };
+        fail(Fault::client(code, e.to_string()))
     })?;
     let mut headers = Vec::new();
     for h in &request.headers {

@@ -6,8 +6,10 @@ pub mod catalog;
 pub mod db;
 pub mod identity;
 pub mod messaging;
+pub mod owned;
 pub mod platform;
 pub mod schema;
+pub mod versioned;
 
 pub use db::{Db, DbConn, DbError};
 

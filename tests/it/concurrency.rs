@@ -126,6 +126,9 @@ fn concurrent_writers_of_one_version_exactly_one_wins() {
     assert_eq!(winners.len(), 1, "exactly one writer wins: {results:?}");
     for (_, r) in results.iter().filter(|(_, r)| r.status != 200) {
         r.problem(412, "version_mismatch");
+        // A writer that read version 1 and lost the race is told the version stored now
+        // (re-read in its own transaction on PostgreSQL), not its own.
+        assert_eq!(r.header("etag"), Some("\"2\""), "a lost race carries the stored ETag: {r:?}");
     }
     let acc = get_tagged(&srv, &path, &tok);
     assert_eq!(acc["version"], 2, "{acc}");

@@ -180,3 +180,20 @@ fn every_response_carries_a_request_id() {
     responses[11].problem(404, "route_not_found");
     srv.get("/no-such-page", "").problem(404, "route_not_found");
 }
+
+/// Logs written to a pipe (a file, journald, a log shipper) carry no terminal colour codes.
+#[test]
+fn logs_to_a_pipe_have_no_colour_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stratum"))
+        .arg("migrate")
+        .env("STRATUM_DATABASE_URL", dir.path().join("logs.db"))
+        .env("STRATUM_LOG_LEVEL", "info")
+        .env("STRATUM_LOG_FORMAT", "text")
+        .output()
+        .expect("stratum migrate runs");
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("migrations applied"), "an info line is logged: {stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no ANSI escape in piped logs: {stderr:?}");
+}

@@ -13,10 +13,11 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
-use crate::service::catalog::visible::raise;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::catalog::brand::{self as store, BrandRow, PublicationRow};
+use crate::store::owned::OwnedBy;
 use crate::store::{json_text, text_json, DbConn};
 
 pub fn to_out(row: &BrandRow) -> Result<BrandOut, ServiceError> {
@@ -167,12 +168,7 @@ pub fn update(
             row.default_language = d;
         }
         row.languages = json_text(&languages(&row.default_language, &others));
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         to_out(&row)
     })
 }
@@ -236,7 +232,9 @@ pub fn publish(
         store::insert_publication(conn, &row)?;
         let out = publication_out(&row);
         // The event is the plan's, raised in the brand's account: each seller sees what it publishes.
-        raise(conn, now, EventType::PlanPublished, &brand.account_id, &brand.account_path, &plan.id, &out, None)?;
+        let publication =
+            OwnedBy { account_id: &brand.account_id, account_path: &brand.account_path, object_id: &plan.id };
+        raise(conn, now, EventType::PlanPublished, &publication, &out, None)?;
         Ok(out)
     })
 }

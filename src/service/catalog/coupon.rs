@@ -1,6 +1,5 @@
 //! Coupons (entered by code) and promotions (applied by themselves).
 
-use serde::{Deserialize, Serialize};
 use stratum_api::catalog::coupon::{CouponIn, CouponOut, CouponPage, CouponPatch, DiscountAppliesTo};
 use stratum_api::catalog::service_template::CatalogStatus;
 
@@ -12,14 +11,16 @@ use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::ids;
+use crate::service::catalog::persisted;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::catalog::coupon::{self as store, CouponRow};
 use crate::store::catalog::plan::PlanRow;
+use crate::store::catalog::spec::CouponSpecDoc;
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
 
-/// The terms of a coupon, kept as one JSON document.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The terms of a coupon, kept as one JSON document (`store::catalog::spec::CouponSpecDoc`).
+#[derive(Debug, Clone)]
 pub(crate) struct CouponSpec {
     pub percent: Option<rust_decimal::Decimal>,
     pub amount: Option<rust_decimal::Decimal>,
@@ -30,7 +31,26 @@ pub(crate) struct CouponSpec {
 }
 
 fn spec_of(row: &CouponRow) -> Result<CouponSpec, ServiceError> {
-    Ok(text_json(&row.spec)?)
+    let doc: CouponSpecDoc = text_json(&row.spec)?;
+    Ok(CouponSpec {
+        percent: doc.percent,
+        amount: doc.amount,
+        currency: doc.currency,
+        applies_to: persisted::applies_to(doc.applies_to),
+        duration_periods: doc.duration_periods,
+        plan_ids: doc.plan_ids,
+    })
+}
+
+fn spec_text(spec: &CouponSpec) -> String {
+    json_text(&CouponSpecDoc {
+        percent: spec.percent,
+        amount: spec.amount,
+        currency: spec.currency.clone(),
+        applies_to: persisted::applies_to_doc(spec.applies_to),
+        duration_periods: spec.duration_periods,
+        plan_ids: spec.plan_ids.clone(),
+    })
 }
 
 pub fn to_out(row: &CouponRow) -> Result<CouponOut, ServiceError> {
@@ -120,7 +140,7 @@ pub fn create(
             account_path: owner.path.clone(),
             code: input.code.clone(),
             name: input.name.trim().to_owned(),
-            spec: json_text(&spec),
+            spec: spec_text(&spec),
             valid_from: input.valid_from.map(to_db),
             valid_until: input.valid_until.map(to_db),
             max_redemptions: input.max_redemptions,
@@ -184,13 +204,8 @@ pub fn update(
             check_plans(conn, &row.account_id, &p, spec.currency.as_deref())?;
             spec.plan_ids = p;
         }
-        row.spec = json_text(&spec);
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        row.spec = spec_text(&spec);
+        crate::service::save(conn, now, &mut row)?;
         to_out(&row)
     })
 }
@@ -208,13 +223,8 @@ pub fn archive(
         if row.status == enum_text(&CatalogStatus::Archived) {
             return Err(ServiceError::InvalidStateTransition("the coupon is archived already".into()));
         }
-        let expected = row.version;
         row.status = enum_text(&CatalogStatus::Archived);
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         to_out(&row)
     })
 }

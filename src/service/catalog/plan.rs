@@ -1,7 +1,6 @@
 //! Service plans and the grants that let resellers sell them.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use stratum_api::catalog::plan::{
     PlanGrantIn, PlanGrantOut, PlanGrantPage, PlanIn, PlanOut, PlanPage, PlanPatch, PlanPeriod, PlanRate,
@@ -17,15 +16,17 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
-use crate::service::catalog::visible::raise;
+use crate::service::catalog::persisted;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::catalog::plan::{self as store, PlanGrantRow, PlanRow};
+use crate::store::catalog::spec::PlanSpecDoc;
 use crate::store::identity::account::{self as accounts, AccountRow};
 use crate::store::{catalog::resource_type, enum_text, json_text, text_enum, text_json, DbConn};
 
-/// The part of a plan kept as one JSON document.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The part of a plan kept as one JSON document (`store::catalog::spec::PlanSpecDoc`).
+#[derive(Debug, Clone)]
 pub(crate) struct PlanSpec {
     pub categories: Vec<String>,
     pub periods: Vec<PlanPeriod>,
@@ -35,7 +36,22 @@ pub(crate) struct PlanSpec {
 }
 
 pub(crate) fn spec_of(row: &PlanRow) -> Result<PlanSpec, ServiceError> {
-    Ok(text_json(&row.spec)?)
+    let doc: PlanSpecDoc = text_json(&row.spec)?;
+    Ok(PlanSpec {
+        categories: doc.categories,
+        periods: doc.periods.into_iter().map(persisted::period).collect(),
+        rates: doc.rates.into_iter().map(persisted::rate).collect(),
+        upgrade_to: doc.upgrade_to,
+    })
+}
+
+fn spec_text(spec: &PlanSpec) -> String {
+    json_text(&PlanSpecDoc {
+        categories: spec.categories.clone(),
+        periods: spec.periods.iter().map(persisted::period_doc).collect(),
+        rates: spec.rates.iter().map(persisted::rate_doc).collect(),
+        upgrade_to: spec.upgrade_to.clone(),
+    })
 }
 
 pub fn to_out(row: &PlanRow) -> Result<PlanOut, ServiceError> {
@@ -217,7 +233,7 @@ fn origin(
 fn template_resources(conn: &mut DbConn, template_id: &str) -> Result<Vec<TemplateResource>, ServiceError> {
     let t = crate::store::catalog::service_template::find(conn, template_id)?
         .ok_or(ServiceError::Internal(format!("template {template_id} is gone")))?;
-    Ok(text_json(&t.resources)?)
+    Ok(persisted::resources_of(&t.resources)?)
 }
 
 pub fn create(
@@ -259,7 +275,7 @@ pub fn create(
             name: input.name.trim().to_owned(),
             description: input.description.clone(),
             currency: input.currency.clone(),
-            spec: json_text(&spec),
+            spec: spec_text(&spec),
             available_from: input.available_from.map(to_db),
             available_until: input.available_until.map(to_db),
             status: enum_text(&CatalogStatus::Active),
@@ -269,7 +285,7 @@ pub fn create(
         };
         store::insert(conn, &row)?;
         let out = to_out(&row)?;
-        raise(conn, now, EventType::PlanCreated, &row.account_id, &row.account_path, &row.id, &out, None)?;
+        raise(conn, now, EventType::PlanCreated, &row, &out, None)?;
         Ok(out)
     })
 }
@@ -347,20 +363,15 @@ pub fn update(
         let mut c = Checks::new();
         check_window(&mut c, row.available_from.map(from_db), row.available_until.map(from_db));
         c.finish().map_err(ServiceError::Validation)?;
-        row.spec = json_text(&spec);
+        row.spec = spec_text(&spec);
         let previous = crate::service::changed_fields(&before, &to_out(&row)?);
         if previous.is_empty() {
             return Ok(before);
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
         let prev = Some(Value::Object(previous));
-        raise(conn, now, EventType::PlanUpdated, &row.account_id, &row.account_path, &row.id, &out, prev)?;
+        raise(conn, now, EventType::PlanUpdated, &row, &out, prev)?;
         Ok(out)
     })
 }
@@ -379,15 +390,10 @@ pub fn archive(
         if row.status == enum_text(&CatalogStatus::Archived) {
             return Err(ServiceError::InvalidStateTransition("the plan is archived already".into()));
         }
-        let expected = row.version;
         row.status = enum_text(&CatalogStatus::Archived);
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
-        raise(conn, now, EventType::PlanArchived, &row.account_id, &row.account_path, &row.id, &out, None)?;
+        raise(conn, now, EventType::PlanArchived, &row, &out, None)?;
         Ok(out)
     })
 }

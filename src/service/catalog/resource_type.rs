@@ -10,8 +10,9 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
-use crate::service::catalog::visible::{above, raise};
+use crate::service::catalog::visible::above;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::catalog::resource_type::{self as store, ResourceTypeRow};
 use crate::store::DbConn;
@@ -73,7 +74,7 @@ pub fn create(
         };
         store::insert(conn, &row)?;
         let out = to_out(&row);
-        raise(conn, now, EventType::ResourceTypeCreated, &row.account_id, &row.account_path, &row.id, &out, None)?;
+        raise(conn, now, EventType::ResourceTypeCreated, &row, &out, None)?;
         Ok(out)
     })
 }
@@ -124,12 +125,7 @@ pub fn update(
         if let Some(g) = patch.gateway {
             row.gateway = g;
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(to_out(&row))
     })
 }

@@ -13,11 +13,13 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
-use crate::service::catalog::visible::{above, raise};
+use crate::service::catalog::persisted;
+use crate::service::catalog::visible::above;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::catalog::service_template::{self as store, ServiceTemplateRow};
-use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
+use crate::store::{enum_text, text_enum, DbConn};
 
 pub fn to_out(row: &ServiceTemplateRow) -> Result<ServiceTemplateOut, ServiceError> {
     Ok(ServiceTemplateOut {
@@ -25,8 +27,8 @@ pub fn to_out(row: &ServiceTemplateRow) -> Result<ServiceTemplateOut, ServiceErr
         account_id: row.account_id.clone(),
         name: row.name.clone(),
         description: row.description.clone(),
-        resources: text_json(&row.resources)?,
-        parameters: text_json(&row.parameters)?,
+        resources: persisted::resources_of(&row.resources)?,
+        parameters: persisted::parameters_of(&row.parameters)?,
         status: text_enum(&row.status)?,
         version: row.version,
         created_at: from_db(row.created_at),
@@ -83,8 +85,8 @@ pub fn create(
             account_path: owner.path.clone(),
             name: input.name.trim().to_owned(),
             description: input.description.clone(),
-            resources: json_text(&input.resources),
-            parameters: json_text(&input.parameters),
+            resources: persisted::resources_text(&input.resources),
+            parameters: persisted::parameters_text(&input.parameters),
             status: enum_text(&CatalogStatus::Active),
             version: 1,
             created_at: to_db(now),
@@ -92,7 +94,7 @@ pub fn create(
         };
         store::insert(conn, &row)?;
         let out = to_out(&row)?;
-        raise(conn, now, EventType::ServiceTemplateCreated, &row.account_id, &row.account_path, &row.id, &out, None)?;
+        raise(conn, now, EventType::ServiceTemplateCreated, &row, &out, None)?;
         Ok(out)
     })
 }
@@ -166,24 +168,19 @@ pub fn update(
         if let Some(r) = &patch.resources {
             check_resource_types(conn, &row.account_path, r)?;
             keeps_priced_resources(conn, &row.id, r)?;
-            row.resources = json_text(r);
+            row.resources = persisted::resources_text(r);
         }
         if let Some(p) = &patch.parameters {
-            row.parameters = json_text(p);
+            row.parameters = persisted::parameters_text(p);
         }
         let previous = crate::service::changed_fields(&before, &to_out(&row)?);
         if previous.is_empty() {
             return Ok(before);
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
         let prev = Some(Value::Object(previous));
-        raise(conn, now, EventType::ServiceTemplateUpdated, &row.account_id, &row.account_path, &row.id, &out, prev)?;
+        raise(conn, now, EventType::ServiceTemplateUpdated, &row, &out, prev)?;
         Ok(out)
     })
 }
@@ -201,15 +198,10 @@ pub fn archive(
         if row.status == enum_text(&CatalogStatus::Archived) {
             return Err(ServiceError::InvalidStateTransition("the template is archived already".into()));
         }
-        let expected = row.version;
         row.status = enum_text(&CatalogStatus::Archived);
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
-        raise(conn, now, EventType::ServiceTemplateArchived, &row.account_id, &row.account_path, &row.id, &out, None)?;
+        raise(conn, now, EventType::ServiceTemplateArchived, &row, &out, None)?;
         Ok(out)
     })
 }

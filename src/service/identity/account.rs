@@ -12,10 +12,10 @@ use crate::domain::identity::account::{self as rules, StatusAction};
 use crate::domain::identity::permission::Permission;
 use crate::domain::identity::tree;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::identity::account::{self as store, AccountFilter, AccountRow};
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
@@ -98,30 +98,6 @@ pub(crate) fn insert_child(
     raise(conn, now, EventType::AccountCreated, &row, &out, None)?;
     Ok(out)
 }
-
-fn raise(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    t: EventType,
-    row: &AccountRow,
-    out: &AccountOut,
-    previous: Option<Value>,
-) -> Result<(), ServiceError> {
-    emit(
-        conn,
-        now,
-        NewEvent {
-            event_type: t,
-            account_id: &row.id,
-            account_path: &row.path,
-            object_id: &row.id,
-            data: out,
-            previous,
-        },
-    )?;
-    Ok(())
-}
-
 pub fn create(
     cx: &Context,
     caller: &Caller,
@@ -174,12 +150,7 @@ pub fn update(
         if previous.is_empty() {
             return Ok(before);
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
         raise(conn, now, EventType::AccountUpdated, &row, &out, Some(Value::Object(previous)))?;
         Ok(out)
@@ -243,15 +214,10 @@ pub fn change_status(
                 enum_text(&status)
             ))
         })?;
-        let expected = row.version;
         row.status = enum_text(&next);
         row.hold_type = hold.as_ref().map(enum_text);
         let before_reason = std::mem::replace(&mut row.status_reason, input.reason.clone());
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
         let event = match action {
             StatusAction::PlaceHold(_) => EventType::AccountHoldPlaced,

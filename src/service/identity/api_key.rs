@@ -8,10 +8,10 @@ use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{require, Context, ServiceError};
 use crate::store::identity::account::AccountRow;
 use crate::store::identity::api_key::{self as store, ApiKeyRow};
@@ -29,24 +29,6 @@ pub fn to_out(row: &ApiKeyRow) -> ApiKeyOut {
         expires_at: row.expires_at.map(from_db),
     }
 }
-
-fn raise(conn: &mut DbConn, now: DateTime<Utc>, t: EventType, row: &ApiKeyRow) -> Result<(), ServiceError> {
-    let out = to_out(row);
-    emit(
-        conn,
-        now,
-        NewEvent {
-            event_type: t,
-            account_id: &row.account_id,
-            account_path: &row.account_path,
-            object_id: &row.id,
-            data: &out,
-            previous: None,
-        },
-    )?;
-    Ok(())
-}
-
 /// Stores a key with the given secret for `account` and raises `api_key.created`.
 pub(crate) fn insert(
     conn: &mut DbConn,
@@ -70,7 +52,7 @@ pub(crate) fn insert(
         expires_at: expires_at.map(to_db),
     };
     store::insert(conn, &row)?;
-    raise(conn, now, EventType::ApiKeyCreated, &row)?;
+    raise(conn, now, EventType::ApiKeyCreated, &row, &to_out(&row), None)?;
     Ok(row)
 }
 
@@ -144,7 +126,7 @@ pub fn revoke(
             return Err(ServiceError::InvalidStateTransition("the key is revoked already".into()));
         }
         row.revoked_at = Some(to_db(now));
-        raise(conn, now, EventType::ApiKeyRevoked, &row)?;
+        raise(conn, now, EventType::ApiKeyRevoked, &row, &to_out(&row), None)?;
         Ok(to_out(&row))
     })
 }

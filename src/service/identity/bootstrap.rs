@@ -6,7 +6,6 @@ use crate::auth::api_key as secret;
 use crate::clock::to_db;
 use crate::domain::identity::permission::BuiltInRole;
 use crate::domain::identity::tree;
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::{Context, ServiceError};
@@ -41,18 +40,7 @@ fn ensure_provider(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>) -> Res
     };
     account::insert(conn, &row)?;
     let out = crate::service::identity::account::to_out(&row)?;
-    emit(
-        conn,
-        now,
-        NewEvent {
-            event_type: EventType::AccountCreated,
-            account_id: &row.id,
-            account_path: &row.path,
-            object_id: &row.id,
-            data: &out,
-            previous: None,
-        },
-    )?;
+    crate::service::raise(conn, now, EventType::AccountCreated, &row, &out, None)?;
     Ok(row)
 }
 

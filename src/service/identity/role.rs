@@ -217,12 +217,7 @@ pub fn update(
         if let Some(s) = set {
             row.permissions = s.to_stored();
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(to_out(&row))
     })
 }
@@ -239,7 +234,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
             return Err(ServiceError::Conflict("the role is still given to users or live API keys".into()));
         }
         if !store::delete(conn, id, row.version)? {
-            return Err(ServiceError::VersionMismatch { current: row.version });
+            return Err(crate::service::missed::<RoleRow>(conn, id));
         }
         Ok(())
     })

@@ -1,6 +1,5 @@
 //! Users: the staff of an account, each with a role.
 
-use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use stratum_api::identity::user::{UserIn, UserOut, UserPage, UserPatch, UserStatus};
 
@@ -9,10 +8,10 @@ use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::identity::user::{self as store, UserRow};
 use crate::store::{enum_text, identity::account as accounts, text_enum, DbConn};
@@ -30,30 +29,6 @@ fn to_out(row: &UserRow) -> Result<UserOut, ServiceError> {
         updated_at: from_db(row.updated_at),
     })
 }
-
-fn raise(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    t: EventType,
-    row: &UserRow,
-    out: &UserOut,
-    previous: Option<Value>,
-) -> Result<(), ServiceError> {
-    emit(
-        conn,
-        now,
-        NewEvent {
-            event_type: t,
-            account_id: &row.account_id,
-            account_path: &row.account_path,
-            object_id: &row.id,
-            data: out,
-            previous,
-        },
-    )?;
-    Ok(())
-}
-
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<UserRow, ServiceError> {
     store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("user"))
 }
@@ -146,12 +121,7 @@ pub fn update(
         if previous.is_empty() {
             return to_out(&row);
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;
         raise(conn, now, EventType::UserUpdated, &row, &out, Some(Value::Object(previous)))?;
         Ok(out)
@@ -164,7 +134,7 @@ pub fn remove(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
         let row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         if !store::delete(conn, id, row.version)? {
-            return Err(ServiceError::VersionMismatch { current: row.version });
+            return Err(crate::service::missed::<UserRow>(conn, id));
         }
         let out = to_out(&row)?;
         raise(conn, now, EventType::UserRemoved, &row, &out, None)

@@ -422,7 +422,14 @@ fn record_one(
         ep.updated_at = to_db(now);
         webhook_endpoint::update(conn, &ep, ep_version)?;
         if ep.enabled == 0 {
-            crate::service::messaging::webhook_endpoint::raise(conn, now, EventType::WebhookEndpointDisabled, &ep)?;
+            crate::service::raise(
+                conn,
+                now,
+                EventType::WebhookEndpointDisabled,
+                &ep,
+                &crate::service::messaging::webhook_endpoint::to_out(&ep),
+                None,
+            )?;
         }
         match retry.filter(|_| ep.enabled == 1) {
             Some(delay) => {

@@ -129,7 +129,6 @@ pub fn update(
     crate::service::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
-        let expected = row.version;
         if let Some(s) = patch.subject {
             row.subject = s;
         }
@@ -151,11 +150,7 @@ pub fn update(
         if let Some(e) = patch.enabled {
             row.enabled = i32::from(e);
         }
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         to_out(&row)
     })
 }

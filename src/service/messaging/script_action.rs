@@ -140,12 +140,7 @@ pub fn update(
         if let Some(n) = patch.timeout_seconds {
             row.timeout_seconds = n;
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(to_out(&row))
     })
 }
@@ -157,14 +152,9 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     crate::service::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
-        let expected = row.version;
         row.enabled = 0;
         row.deleted_at = Some(to_db(now));
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(())
     })
 }

@@ -1,6 +1,6 @@
 //! Webhook endpoints: where the events of an account's subtree are delivered.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use rand::RngCore;
 use stratum_api::messaging::webhook_endpoint::{
     WebhookEndpointCreatedOut, WebhookEndpointIn, WebhookEndpointOut, WebhookEndpointPage, WebhookEndpointPatch,
@@ -13,10 +13,10 @@ use crate::domain::identity::permission::Permission;
 use crate::domain::messaging::webhook::{self as rules, UrlProblem};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::{EventType, CATALOG};
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::messaging::webhook_endpoint::{self as store, WebhookEndpointRow};
 use crate::store::DbConn;
@@ -73,30 +73,6 @@ pub(crate) fn check(
         }
     }
 }
-
-/// Raises `webhook_endpoint.disabled` or `…recovered` for the endpoint as it is now.
-pub(crate) fn raise(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    t: EventType,
-    row: &WebhookEndpointRow,
-) -> Result<(), ServiceError> {
-    let out = to_out(row);
-    emit(
-        conn,
-        now,
-        NewEvent {
-            event_type: t,
-            account_id: &row.account_id,
-            account_path: &row.account_path,
-            object_id: &row.id,
-            data: &out,
-            previous: None,
-        },
-    )?;
-    Ok(())
-}
-
 pub fn create(
     cx: &Context,
     caller: &Caller,
@@ -185,14 +161,9 @@ pub fn update(
                 row.disabled_reason = None;
             }
         }
-        let expected = row.version;
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         if row.enabled == 1 && !was_enabled {
-            raise(conn, now, EventType::WebhookEndpointRecovered, &row)?;
+            raise(conn, now, EventType::WebhookEndpointRecovered, &row, &to_out(&row), None)?;
         }
         Ok(to_out(&row))
     })
@@ -205,14 +176,9 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     crate::service::write(cx, |conn, now| {
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
-        let expected = row.version;
         row.enabled = 0;
         row.deleted_at = Some(to_db(now));
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(())
     })
 }
@@ -231,16 +197,11 @@ pub fn rotate_secret(
     }
     idempotency::write(cx, caller, idem, |conn, now| {
         let mut row = find(conn, caller, id)?;
-        let expected = row.version;
         let until = (overlap > 0).then(|| now + Duration::seconds(overlap));
         row.previous_secret = until.map(|_| row.secret.clone());
         row.previous_secret_until = until.map(to_db);
         row.secret = new_secret();
-        row.version += 1;
-        row.updated_at = to_db(now);
-        if !store::update(conn, &row, expected)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
-        }
+        crate::service::save(conn, now, &mut row)?;
         Ok(WebhookSecretOut { secret: row.secret, previous_secret_expires_at: until })
     })
 }

@@ -87,3 +87,6 @@ pub fn published_by(conn: &mut DbConn, account_id: &str, plan_id: &str) -> Query
         .get_result::<i64>(conn)?
         > 0)
 }
+
+crate::versioned!(brands, BrandRow, "brand");
+crate::owned!(BrandRow);

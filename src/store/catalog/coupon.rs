@@ -45,3 +45,6 @@ pub fn find_code(conn: &mut DbConn, account_id: &str, code: &str) -> QueryResult
         .first(conn)
         .optional()
 }
+
+crate::versioned!(coupons, CouponRow, "coupon");
+crate::owned!(CouponRow);

@@ -3,3 +3,4 @@ pub mod coupon;
 pub mod plan;
 pub mod resource_type;
 pub mod service_template;
+pub mod spec;

@@ -128,3 +128,6 @@ pub fn derived_by(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryRe
 pub fn on_template(conn: &mut DbConn, template_id: &str) -> QueryResult<Vec<PlanRow>> {
     plans::table.filter(plans::service_template_id.eq(template_id)).select(PlanRow::as_select()).load(conn)
 }
+
+crate::versioned!(plans, PlanRow, "plan");
+crate::owned!(PlanRow);

@@ -25,3 +25,6 @@ pub struct ServiceTemplateRow {
 }
 
 crate::owned_table!(service_templates, ServiceTemplateRow);
+
+crate::versioned!(service_templates, ServiceTemplateRow, "service template");
+crate::owned!(ServiceTemplateRow);

@@ -108,3 +108,20 @@ pub fn update(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Que
         .execute(conn)?;
     Ok(n == 1)
 }
+
+crate::versioned!(accounts, AccountRow, "account");
+
+/// An account owns itself: its events are seen from its own subtree and above.
+impl crate::owned::Owned for AccountRow {
+    fn owner_id(&self) -> &str {
+        &self.id
+    }
+
+    fn owner_path(&self) -> &str {
+        &self.path
+    }
+
+    fn object_id(&self) -> &str {
+        &self.id
+    }
+}

@@ -90,3 +90,4 @@ pub fn find_live_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiKey
         .first(conn)
         .optional()
 }
+crate::owned!(ApiKeyRow);

@@ -80,3 +80,6 @@ pub fn in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
         .get_result(conn)?;
     Ok(users + keys > 0)
 }
+
+crate::versioned!(roles, RoleRow, "role");
+crate::owned!(RoleRow);

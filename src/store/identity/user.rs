@@ -78,3 +78,6 @@ pub fn delete(conn: &mut DbConn, id: &str, expected_version: i64) -> QueryResult
         diesel::delete(dsl::users.filter(dsl::id.eq(id)).filter(dsl::version.eq(expected_version))).execute(conn)?;
     Ok(n == 1)
 }
+
+crate::versioned!(users, UserRow, "user");
+crate::owned!(UserRow);

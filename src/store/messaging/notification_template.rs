@@ -132,3 +132,6 @@ pub fn update(conn: &mut DbConn, row: &NotificationTemplateRow, expected_version
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
     Ok(diesel::delete(dsl::notification_templates.filter(dsl::id.eq(id))).execute(conn)? == 1)
 }
+
+crate::versioned!(notification_templates, NotificationTemplateRow, "notification template");
+crate::owned!(NotificationTemplateRow);

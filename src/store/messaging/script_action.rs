@@ -80,3 +80,6 @@ pub fn update(conn: &mut DbConn, row: &ScriptActionRow, expected_version: i64) -
         .execute(conn)?;
     Ok(n == 1)
 }
+
+crate::versioned!(script_actions, ScriptActionRow, "script action");
+crate::owned!(ScriptActionRow);

@@ -91,3 +91,6 @@ pub fn update(conn: &mut DbConn, row: &WebhookEndpointRow, expected_version: i64
             .execute(conn)?;
     Ok(n == 1)
 }
+
+crate::versioned!(webhook_endpoints, WebhookEndpointRow, "webhook endpoint");
+crate::owned!(WebhookEndpointRow);

@@ -220,3 +220,6 @@ pub fn update(conn: &mut DbConn, row: &TaskRow, expected_version: i64) -> QueryR
         .execute(conn)?;
     Ok(n == 1)
 }
+
+crate::versioned!(tasks, TaskRow, "task");
+crate::owned!(TaskRow);
