@@ -15,8 +15,8 @@ pub enum DbConn {
     Sqlite(diesel::SqliteConnection),
 }
 
-const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
-const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Which backend a database URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,7 +28,7 @@ macro_rules! owned_table {
         }
 
         pub fn find_visible(conn: &mut DbConn, scope: &str, above: &[String], id: &str) -> QueryResult<Option<$row>> {
-            let (lo, hi) = $crate::scope_range(scope);
+            let (lo, hi) = $crate::store::scope_range(scope);
             $table::table
                 .filter($table::id.eq(id))
                 .filter(
@@ -43,9 +43,9 @@ macro_rules! owned_table {
             conn: &mut DbConn,
             scope: &str,
             above: &[String],
-            page: &stratum_domain::pagination::PageRequest,
+            page: &crate::domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
-            let (lo, hi) = $crate::scope_range(scope);
+            let (lo, hi) = $crate::store::scope_range(scope);
             let mut q = $table::table
                 .filter(
                     $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
@@ -101,7 +101,7 @@ pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
 
 /// The half-open key range of the subtree at `scope`.
 pub fn scope_range(scope: &str) -> (String, String) {
-    (scope.to_owned(), stratum_domain::identity::tree::subtree_upper(scope))
+    (scope.to_owned(), crate::domain::identity::tree::subtree_upper(scope))
 }
 
 /// Runs a multi-row insert on the backend at hand. diesel's `MultiConnection` cannot

@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::schema::{plan_grants, plans};
-use crate::DbConn;
-use stratum_domain::pagination::PageRequest;
+use crate::domain::pagination::PageRequest;
+use crate::store::schema::{plan_grants, plans};
+use crate::store::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plans, treat_none_as_null = true)]
@@ -28,7 +28,7 @@ pub struct PlanRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::owned_table!(plans, PlanRow);
+crate::store::owned_table!(plans, PlanRow);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = plan_grants)]
@@ -64,7 +64,7 @@ pub fn delete_grant(conn: &mut DbConn, plan_id: &str, account_id: &str) -> Query
 
 /// The grants of a plan to accounts in the subtree at `scope`.
 pub fn grants_of(conn: &mut DbConn, plan_id: &str, scope: &str, page: &PageRequest) -> QueryResult<Vec<PlanGrantRow>> {
-    let (lo, hi) = crate::scope_range(scope);
+    let (lo, hi) = crate::store::scope_range(scope);
     let mut q = plan_grants::table
         .filter(plan_grants::plan_id.eq(plan_id))
         .filter(plan_grants::account_path.ge(lo))
@@ -91,7 +91,7 @@ pub fn list_for(conn: &mut DbConn, scope: &str, account_id: &str, page: &PageReq
 }
 
 fn list_visible_ids(conn: &mut DbConn, scope: &str, ids: &[String], page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
-    let (lo, hi) = crate::scope_range(scope);
+    let (lo, hi) = crate::store::scope_range(scope);
     let mut q = plans::table
         .filter(plans::account_path.ge(lo).and(plans::account_path.lt(hi)).or(plans::id.eq_any(ids)))
         .select(PlanRow::as_select())

@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::schema::accounts::{self, dsl};
-use crate::{scope_range, DbConn};
-use stratum_domain::pagination::PageRequest;
+use crate::domain::pagination::PageRequest;
+use crate::store::schema::accounts::{self, dsl};
+use crate::store::{scope_range, DbConn};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = accounts, treat_none_as_null = true)]
@@ -112,7 +112,7 @@ pub fn update(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Que
 crate::versioned!(accounts, AccountRow, "account");
 
 /// An account owns itself: its events are seen from its own subtree and above.
-impl crate::owned::Owned for AccountRow {
+impl crate::store::owned::Owned for AccountRow {
     fn owner_id(&self) -> &str {
         &self.id
     }

@@ -4,9 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use crate::schema::events::{self, dsl};
-use crate::{scope_range, DbConn};
-use stratum_domain::pagination::PageRequest;
+use crate::domain::pagination::PageRequest;
+use crate::store::schema::events::{self, dsl};
+use crate::store::{scope_range, DbConn};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = events)]
