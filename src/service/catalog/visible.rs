@@ -18,7 +18,7 @@ pub(crate) fn above(caller: &Caller) -> Vec<String> {
 
 /// Raises a catalog event about an object of `account_id`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn raise<T: Serialize>(
+pub(crate) fn raise<T: Serialize + 'static>(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     event_type: EventType,
