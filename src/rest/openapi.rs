@@ -27,7 +27,7 @@ mod webhooks;
         (name = "Roles", description = "Roles and permissions"),
         (name = "API keys", description = "Credentials of integrations"),
         (name = "Events", description = "The event catalog and the event log"),
-        (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
+        (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts, and the webhooks Stratum sends (one per event type)"),
         (name = "Catalog", description = "Resource types, service templates, plans, brands, coupons and quotes"),
         (name = "Script actions", description = "Calls to external scripts when events happen"),
         (name = "Notifications", description = "E-mail templates per event and language, and the notification log"),
