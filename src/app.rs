@@ -96,7 +96,9 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency, config.action_concurrency, mailer);
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
     let spec = rest::openapi::spec();
-    let soap = web::Data::new(Soap::from_spec(&spec).map_err(|e| StartError::Setup(e.to_string()))?);
+    // SOAP serves the operations; the webhooks of the contract are calls Stratum makes.
+    let soap =
+        web::Data::new(Soap::from_spec(&rest::openapi::operations()).map_err(|e| StartError::Setup(e.to_string()))?);
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {
         App::new()

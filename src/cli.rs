@@ -38,6 +38,8 @@ pub enum Command {
     Openapi,
     /// Print the WSDL contract of the SOAP endpoint.
     Wsdl,
+    /// Print the event catalog as Markdown (committed as docs/events.md).
+    EventsDoc,
 }
 
 #[derive(Debug, Subcommand)]

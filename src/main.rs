@@ -18,6 +18,10 @@ fn main() -> ExitCode {
             print!("{}", rest::openapi::spec_json());
             return ExitCode::SUCCESS;
         }
+        Command::EventsDoc => {
+            print!("{}", stratum::events::doc::markdown());
+            return ExitCode::SUCCESS;
+        }
         Command::Wsdl => {
             return match soap::wsdl_text() {
                 Ok(w) => {
@@ -51,7 +55,7 @@ fn main() -> ExitCode {
                 println!("{key}");
                 eprintln!("provider admin key for account {account}; it is shown only this once");
             }),
-        Command::Openapi | Command::Wsdl => Ok(()),
+        Command::Openapi | Command::Wsdl | Command::EventsDoc => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -29,6 +29,8 @@ pub use identity::role::*;
 pub use identity::user::*;
 pub use messaging::delivery::*;
 pub use messaging::event::*;
+pub use messaging::event_data::*;
+pub use messaging::event_type::{EventPayload, EventType};
 pub use messaging::notification::*;
 pub use messaging::notification_template::*;
 pub use messaging::script_action::*;

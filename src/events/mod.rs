@@ -1,6 +1,7 @@
-//! The event catalog and the outbox that every change writes its events to.
+//! The event catalog (the table lives with the wire types, `stratum_api::messaging::event_type`)
+//! and the outbox that every change writes its events to.
 
-pub mod catalog;
+pub mod doc;
 pub mod outbox;
 
-pub use catalog::{EventDomain, EventType, CATALOG};
+pub use stratum_api::messaging::event_type::{EventDomain, EventType, CATALOG};

@@ -24,7 +24,16 @@ pub struct NewEvent<'a, T: Serialize> {
 }
 
 /// Appends the event with the object's next sequence number.
-pub fn emit<T: Serialize>(conn: &mut DbConn, now: DateTime<Utc>, e: NewEvent<'_, T>) -> QueryResult<()> {
+pub fn emit<T: Serialize + 'static>(conn: &mut DbConn, now: DateTime<Utc>, e: NewEvent<'_, T>) -> QueryResult<()> {
+    // The contract (the `webhooks` section) promises each event type's `data` schema: a
+    // change that emits another type of snapshot breaks it, so every test run checks.
+    debug_assert!(
+        std::any::TypeId::of::<T>() == e.event_type.payload_type_id(),
+        "{} emitted with a {} snapshot; the event table says {}",
+        e.event_type.name(),
+        std::any::type_name::<T>(),
+        e.event_type.def().payload
+    );
     let sequence = event::next_sequence(conn, e.object_id)?;
     event::insert(
         conn,

@@ -9,6 +9,8 @@ use utoipa_actix_web::AppExt;
 
 use stratum_api::{ErrorCode, FieldError, Problem};
 
+mod webhooks;
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -25,7 +27,7 @@ use stratum_api::{ErrorCode, FieldError, Problem};
         (name = "Roles", description = "Roles and permissions"),
         (name = "API keys", description = "Credentials of integrations"),
         (name = "Events", description = "The event catalog and the event log"),
-        (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts"),
+        (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts, and the webhooks Stratum sends (one per event type)"),
         (name = "Catalog", description = "Resource types, service templates, plans, brands, coupons and quotes"),
         (name = "Script actions", description = "Calls to external scripts when events happen"),
         (name = "Notifications", description = "E-mail templates per event and language, and the notification log"),
@@ -86,12 +88,21 @@ fn unwrap_optional_body(op: &mut Operation) {
     }
 }
 
-/// The spec of every `/api/v1` operation.
-pub fn spec() -> Spec {
+/// The spec of every `/api/v1` operation, without webhooks: what the SOAP contract is
+/// built from (a webhook is a call Stratum makes, not an operation it serves).
+pub fn operations() -> Spec {
     let (_, mut spec) =
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(super::api_routes).split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
     Conventions.modify(&mut spec);
+    spec
+}
+
+/// The whole contract: the operations and the `webhooks` section (one entry per event
+/// type, built from the event table in `webhooks.rs`).
+pub fn spec() -> Spec {
+    let mut spec = operations();
+    webhooks::add(&mut spec);
     spec
 }
 

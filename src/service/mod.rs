@@ -76,7 +76,7 @@ pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
 /// Raises `event_type` about `object`, with its snapshot `data` and, where the event type
 /// gives them, the `previous` values of the fields that changed: the one way an owned
 /// object's events reach the outbox, inside the caller's transaction.
-pub fn raise<T: Serialize>(
+pub fn raise<T: Serialize + 'static>(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     event_type: EventType,

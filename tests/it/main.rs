@@ -22,4 +22,5 @@ mod script_actions;
 mod soap;
 mod tenancy;
 mod users_roles_keys;
+mod webhook_payloads;
 mod webhooks;

@@ -13,6 +13,8 @@ http.server) take the deliveries, and every one is verified with the independent
   4  two servers on one PostgreSQL database: every event arrives exactly once
   5  ordering info: one account created and updated 10 times: sequences 1..11
   6  every delivery received in the whole run verified
+  7  every delivery received in the whole run validates (jsonschema, draft 2020-12) against
+     the schema of its event type's `webhooks` entry in openapi/openapi.json
 
 Scenario 3 mostly waits for the dead process's leases (60 s) to run out, so it runs in a
 background thread beside the others.
@@ -45,6 +47,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import requests
+from jsonschema import Draft202012Validator
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -651,6 +654,38 @@ def scenario_6():
     run_check("6 every delivery received in this run verified with standardwebhooks", check)
 
 
+def scenario_7():
+    """Every delivery of the whole run is what the contract's `webhooks` entry of its type says."""
+    contract = json.loads((REPO / "openapi" / "openapi.json").read_text())
+
+    def validator(event_type):
+        # The whole document is the root resource, so the entry's $refs to components resolve.
+        pointer = event_type.replace("~", "~0").replace("/", "~1")
+        root = {**contract, "$ref": f"#/webhooks/{pointer}/post/requestBody/content/application~1json/schema"}
+        return Draft202012Validator(root)
+
+    def check():
+        total, types, bad = 0, set(), []
+        for rx in Receiver.ALL:
+            for d in rx.snapshot():
+                t = d.event.get("type", "")
+                if t not in contract["webhooks"]:
+                    bad.append(f"{rx.name}/{d.event_id}: no webhooks entry for type {t!r}")
+                    continue
+                total += 1
+                types.add(t)
+                errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator(t).iter_errors(d.event)]
+                if errors:
+                    bad.append(f"{rx.name}/{d.event_id} ({t}): {'; '.join(errors[:3])}")
+        assert total > 0, "no deliveries received"
+        assert not bad, f"{len(bad)} of {total} did not validate: " + "; ".join(bad[:5])
+        broken = {**d.event, "data": {"unexpected": True}}
+        assert list(validator(t).iter_errors(broken)), "control: a body with a foreign data validated"
+        return f"all {total} deliveries ({', '.join(sorted(types))}) validate against their webhooks entry; control refused"
+
+    run_check("7 every delivery received in this run validates against its webhooks entry", check)
+
+
 def version(pkg):
     from importlib.metadata import version as v
 
@@ -663,7 +698,10 @@ def main():
     atexit.register(kill_all_servers)  # runs first (atexit is last in, first out)
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: sys.exit(130))
-    say(f"server {BIN}; standardwebhooks {version('standardwebhooks')}, requests {version('requests')}; work {WORK}")
+    say(
+        f"server {BIN}; standardwebhooks {version('standardwebhooks')}, requests {version('requests')}, "
+        f"jsonschema {version('jsonschema')}; work {WORK}"
+    )
 
     def wanted(n):
         return not ONLY or n in ONLY
@@ -682,6 +720,8 @@ def main():
         crash.join()
     if wanted("6"):
         scenario_6()
+    if wanted("7"):
+        scenario_7()
     for s in dict.fromkeys(SERVERS):
         if not s.alive() and s.proc.returncode != -signal.SIGKILL:
             report(f"server {s.name} stayed up", False, f"exited {s.proc.returncode}: {s.err_path.read_text()[-1000:]}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Webhook conformance end to end: installs the pinned Python environment
-# (tests/webhooks/requirements.txt: standardwebhooks, requests) into a venv, creates a
+# (tests/webhooks/requirements.txt: standardwebhooks, requests, jsonschema) into a venv, creates a
 # scratch PostgreSQL database, and runs tests/webhooks/conformance.py, which starts its own
 # `stratum serve` processes (SQLite, a kill -9 and restart, two servers on PostgreSQL)
 # with live receivers. Prints one PASS/FAIL line per check and, last, `N passed, M failed`.
@@ -18,6 +18,7 @@ started=$SECONDS
 
 STANDARDWEBHOOKS_VERSION=1.1.0
 REQUESTS_VERSION=2.34.2
+JSONSCHEMA_VERSION=4.25.1
 bin="${STRATUM_BIN:-target/debug/stratum}"
 [ -x "$bin" ] || { echo "no server binary at $bin (cargo build first)" >&2; exit 2; }
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
@@ -59,10 +60,10 @@ echo "== webhook conformance: Python environment (pinned)"
 venv="${TMPDIR:-/tmp}/stratum-webhooks-venv"
 [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-"$venv/bin/python" - "$STANDARDWEBHOOKS_VERSION" "$REQUESTS_VERSION" <<'EOF'
+"$venv/bin/python" - "$STANDARDWEBHOOKS_VERSION" "$REQUESTS_VERSION" "$JSONSCHEMA_VERSION" <<'EOF'
 import sys
 from importlib.metadata import version
-want = {"standardwebhooks": sys.argv[1], "requests": sys.argv[2]}
+want = {"standardwebhooks": sys.argv[1], "requests": sys.argv[2], "jsonschema": sys.argv[3]}
 got = {k: version(k) for k in want}
 assert got == want, f"installed {got}, pinned {want}"
 print(", ".join(f"{k} {v}" for k, v in got.items()))

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::event_type::{EventPayload, EventType};
+
 /// One type of the event catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct EventTypeOut {
@@ -48,6 +50,14 @@ pub struct EventOut {
     /// The previous values of the fields that changed, where the event type gives them.
     #[schema(value_type = Option<Object>)]
     pub previous: Option<serde_json::Value>,
+}
+
+impl EventOut {
+    /// `data` typed by the event's type (an event body received on a webhook, say).
+    pub fn payload(&self) -> Result<EventPayload, serde_json::Error> {
+        let t: EventType = self.event_type.parse().map_err(serde::de::Error::custom)?;
+        EventPayload::parse(t, self.data.clone())
+    }
 }
 
 crate::page_type!(EventPage, EventOut, "A page of events.");

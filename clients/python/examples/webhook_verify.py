@@ -2,8 +2,9 @@
 
 Starts a receiver on 127.0.0.1, registers it for `account.*`, creates an account, waits for
 the signed `account.created` delivery, verifies it with `standardwebhooks` (pip install
-standardwebhooks==1.1.0) and checks that a tampered body fails verification. The server must
-allow loopback receivers (STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true).
+standardwebhooks==1.1.0), checks that a tampered body fails verification, and reads the body
+as an `AccountEvent`, the envelope of every `account.*` type, whose `data` is an `AccountOut`.
+The server must allow loopback receivers (STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true).
 
 STRATUM_BASE_URL=http://127.0.0.1:8080 STRATUM_API_KEY=stk_... python webhook_verify.py
 """
@@ -20,7 +21,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from stratum_api_client.api.accounts import account_create
 from stratum_api_client.api.webhooks import webhook_endpoint_create, webhook_endpoint_delete
-from stratum_api_client.models import AccountIn, AccountKind, WebhookEndpointIn
+from stratum_api_client.models import AccountEvent, AccountEventType, AccountIn, AccountKind, AccountOut, WebhookEndpointIn
 from stratum_client import StratumClient
 
 deliveries: queue.Queue[tuple[bytes, dict[str, str]]] = queue.Queue()
@@ -68,6 +69,12 @@ try:
                 if event["type"] == "account.created" and event["object"]["id"] == account.id:
                     break
             assert headers["webhook-id"] == event["id"], (headers, event["id"])
+
+            # The typed payload: the envelope of the account events, `data` the account itself.
+            typed = AccountEvent.from_dict(event)
+            assert typed.type_ is AccountEventType.ACCOUNT_CREATED, typed.type_
+            assert isinstance(typed.data, AccountOut) and typed.data.id == account.id, typed.data
+            assert typed.data.name == account.name, typed.data
 
             # A tampered body must fail verification.
             tampered = json.dumps({**event, "data": {**event["data"], "name": "Mallory"}})

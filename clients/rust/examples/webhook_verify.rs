@@ -1,5 +1,6 @@
-//! Receive a webhook and verify its signature with the Standard Webhooks library. The
-//! server must allow loopback endpoints (`STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true`).
+//! Receive a webhook, verify its signature with the Standard Webhooks library and read its
+//! typed payload (`EventOut::payload`: an `AccountOut` for `account.created`). The server
+//! must allow loopback endpoints (`STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true`).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -7,7 +8,7 @@ use std::net::TcpListener;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use stratum_api::{AccountIn, AccountKind, WebhookEndpointIn};
+use stratum_api::{AccountIn, AccountKind, EventOut, EventPayload, WebhookEndpointIn};
 use stratum_client::Client;
 
 /// Accepts connections on `listener` and passes each request's headers and body on.
@@ -86,8 +87,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let result = loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         let (headers, body) = rx.recv_timeout(left).map_err(|_| "no delivery within 10 s")?;
-        let event: serde_json::Value = serde_json::from_slice(&body)?;
-        if event["object"]["id"] != customer.id.as_str() {
+        let event: EventOut = serde_json::from_slice(&body)?;
+        if event.object.id != customer.id {
             continue;
         }
         webhook.verify(&body, &headers).map_err(|e| format!("the signature did not verify: {e}"))?;
@@ -96,7 +97,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         if webhook.verify(&tampered, &headers).is_ok() {
             break Err("a tampered body verified".into());
         }
-        println!("verified {} ({}) for {}; a tampered body was refused", event["type"], event["id"], customer.id);
+        // The payload, typed by the event type: for account.created, the account itself.
+        let EventPayload::AccountCreated(account) = event.payload()? else {
+            break Err(format!("unexpected {}", event.event_type).into());
+        };
+        if account.id != customer.id || account.name != customer.name {
+            break Err(format!("the payload is not the customer: {account:?}").into());
+        }
+        println!(
+            "verified {} ({}) for {}, payload {}; a tampered body was refused",
+            event.event_type, event.id, customer.id, account.name
+        );
         break Ok::<(), Box<dyn std::error::Error>>(());
     };
     client.webhook_endpoint_delete(&created.endpoint.id, None).await?;

@@ -2,8 +2,9 @@
 //
 // Starts a receiver on 127.0.0.1, registers it for `account.*`, creates an account, waits for
 // the signed `account.created` delivery, verifies it with `standardwebhooks` (npm) and checks
-// that a tampered body fails verification. The server must allow loopback receivers
-// (STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true).
+// that a tampered body fails verification, then reads the body as a `WebhookEvent`, whose `data`
+// is typed by its `type` (an `AccountOut` for `account.*`). The server must allow loopback
+// receivers (STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS=true).
 //
 //   STRATUM_BASE_URL=http://127.0.0.1:8080 STRATUM_API_KEY=stk_... node dist/examples/webhook_verify.js
 import assert from 'node:assert/strict';
@@ -13,7 +14,14 @@ import type { AddressInfo } from 'node:net';
 
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 
-import { accountCreate, type EventOut, StratumClient, webhookEndpointCreate, webhookEndpointDelete } from '../src/index.js';
+import {
+  accountCreate,
+  type AccountOut,
+  StratumClient,
+  type WebhookEvent,
+  webhookEndpointCreate,
+  webhookEndpointDelete,
+} from '../src/index.js';
 
 type Delivery = { body: string; headers: Record<string, string> };
 
@@ -65,13 +73,19 @@ try {
     const wh = new Webhook(secret);
     const deadline = Date.now() + 10_000;
     let delivery: Delivery;
-    let event: EventOut;
+    let event: WebhookEvent;
     do {
       delivery = await nextDelivery(deadline);
       // verify() throws WebhookVerificationError if the signature or timestamp is wrong.
-      event = wh.verify(delivery.body, delivery.headers) as EventOut;
+      event = wh.verify(delivery.body, delivery.headers) as WebhookEvent;
     } while (event.type !== 'account.created' || event.object.id !== account.id);
     assert.equal(delivery.headers['webhook-id'], event.id);
+
+    // `type` tells the payload apart: for an account event, `data` is the account.
+    if (event.type !== 'account.created') throw new Error(`unexpected ${event.type}`);
+    const customer: AccountOut = event.data;
+    assert.equal(customer.id, account.id);
+    assert.equal(customer.name, account.name);
 
     // A tampered body must fail verification.
     const tampered = JSON.stringify({ ...event, data: { ...event.data, name: 'Mallory' } });

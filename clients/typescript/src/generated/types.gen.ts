@@ -4,6 +4,8 @@ export type ClientOptions = {
     baseUrl: `${string}://${string}` | (string & {});
 };
 
+export type Webhooks = AccountBalanceAdjustedWebhookWebhookRequest | AccountCancelledWebhookWebhookRequest | AccountCreatedWebhookWebhookRequest | AccountHoldPlacedWebhookWebhookRequest | AccountHoldReleasedWebhookWebhookRequest | AccountReactivatedWebhookWebhookRequest | AccountSuspendedWebhookWebhookRequest | AccountUpdatedWebhookWebhookRequest | AffiliateCommissionEarnedWebhookWebhookRequest | ApiKeyCreatedWebhookWebhookRequest | ApiKeyRevokedWebhookWebhookRequest | ApplicationRegisteredWebhookWebhookRequest | ApplicationRemovedWebhookWebhookRequest | BillingRunCompletedWebhookWebhookRequest | CouponRedeemedWebhookWebhookRequest | CreditNoteIssuedWebhookWebhookRequest | DnsRecordChangedWebhookWebhookRequest | DnsZoneCreatedWebhookWebhookRequest | DnsZoneRemovedWebhookWebhookRequest | DomainRegisteredWebhookWebhookRequest | DomainRegistrationFailedWebhookWebhookRequest | DomainRenewedWebhookWebhookRequest | DomainTransferredWebhookWebhookRequest | DunningResolvedWebhookWebhookRequest | DunningStepExecutedWebhookWebhookRequest | GatewayRecoveredWebhookWebhookRequest | GatewayUnreachableWebhookWebhookRequest | HostedDomainAddedWebhookWebhookRequest | HostedDomainRemovedWebhookWebhookRequest | InvoiceCreatedWebhookWebhookRequest | InvoiceIssuedWebhookWebhookRequest | InvoiceMarkedUncollectibleWebhookWebhookRequest | InvoiceOverdueWebhookWebhookRequest | InvoicePaidWebhookWebhookRequest | InvoiceVoidedWebhookWebhookRequest | IpAddressAllocatedWebhookWebhookRequest | IpAddressReleasedWebhookWebhookRequest | IpPoolCreatedWebhookWebhookRequest | IpPoolExhaustedWebhookWebhookRequest | OrderApprovalRequiredWebhookWebhookRequest | OrderApprovedWebhookWebhookRequest | OrderCancelledWebhookWebhookRequest | OrderCompletedWebhookWebhookRequest | OrderFraudCheckFlaggedWebhookWebhookRequest | OrderFraudCheckPassedWebhookWebhookRequest | OrderPaymentFailedWebhookWebhookRequest | OrderPaymentPendingWebhookWebhookRequest | OrderPlacedWebhookWebhookRequest | OrderProvisioningFailedWebhookWebhookRequest | OrderProvisioningStartedWebhookWebhookRequest | OrderRejectedWebhookWebhookRequest | PaymentAppliedWebhookWebhookRequest | PaymentFailedWebhookWebhookRequest | PaymentRequiresActionWebhookWebhookRequest | PaymentReversedWebhookWebhookRequest | PaymentSucceededWebhookWebhookRequest | PaymentMethodAddedWebhookWebhookRequest | PaymentMethodExpiringWebhookWebhookRequest | PaymentMethodRemovedWebhookWebhookRequest | PlanArchivedWebhookWebhookRequest | PlanCreatedWebhookWebhookRequest | PlanPublishedWebhookWebhookRequest | PlanUpdatedWebhookWebhookRequest | ProvisioningCompletedWebhookWebhookRequest | ProvisioningFailedWebhookWebhookRequest | ProvisioningRolledBackWebhookWebhookRequest | ProvisioningStartedWebhookWebhookRequest | ProvisioningStepCompensatedWebhookWebhookRequest | ProvisioningStepFailedWebhookWebhookRequest | ProvisioningStepSucceededWebhookWebhookRequest | RefundFailedWebhookWebhookRequest | RefundSucceededWebhookWebhookRequest | ResourceLimitReachedWebhookWebhookRequest | ResourceTypeCreatedWebhookWebhookRequest | ResourceUsageCollectedWebhookWebhookRequest | ServerCapacityLowWebhookWebhookRequest | ServerDecommissionedWebhookWebhookRequest | ServerReadyWebhookWebhookRequest | ServerRegisteredWebhookWebhookRequest | ServerUnreachableWebhookWebhookRequest | ServiceCreatedWebhookWebhookRequest | ServiceLimitsChangedWebhookWebhookRequest | ServiceMigratedWebhookWebhookRequest | ServiceRemovedWebhookWebhookRequest | ServiceResumedWebhookWebhookRequest | ServiceSuspendedWebhookWebhookRequest | ServiceTemplateArchivedWebhookWebhookRequest | ServiceTemplateCreatedWebhookWebhookRequest | ServiceTemplateUpdatedWebhookWebhookRequest | ServiceUserCreatedWebhookWebhookRequest | ServiceUserDisabledWebhookWebhookRequest | ServiceUserRemovedWebhookWebhookRequest | ServiceUserUpdatedWebhookWebhookRequest | SubscriptionActivatedWebhookWebhookRequest | SubscriptionCancellationScheduledWebhookWebhookRequest | SubscriptionCancelledWebhookWebhookRequest | SubscriptionCreatedWebhookWebhookRequest | SubscriptionExpiredWebhookWebhookRequest | SubscriptionExpiringWebhookWebhookRequest | SubscriptionGraceStartedWebhookWebhookRequest | SubscriptionPlanChangedWebhookWebhookRequest | SubscriptionRenewedWebhookWebhookRequest | SubscriptionResourcesChangedWebhookWebhookRequest | SubscriptionResumedWebhookWebhookRequest | SubscriptionSuspendedWebhookWebhookRequest | SubscriptionTrialEndingWebhookWebhookRequest | SubscriptionTrialStartedWebhookWebhookRequest | TaskCancelledWebhookWebhookRequest | TaskDeadWebhookWebhookRequest | TaskFailedWebhookWebhookRequest | TaskRescheduledWebhookWebhookRequest | UsageOverageRatedWebhookWebhookRequest | UsageThresholdReachedWebhookWebhookRequest | UserCreatedWebhookWebhookRequest | UserRemovedWebhookWebhookRequest | UserUpdatedWebhookWebhookRequest | WebhookEndpointDisabledWebhookWebhookRequest | WebhookEndpointRecoveredWebhookWebhookRequest;
+
 /**
  * Suspend, reactivate, release or cancel an account.
  */
@@ -12,6 +14,38 @@ export type AccountActionIn = {
      * Why, for the event and the audit trail.
      */
     reason?: string | null;
+};
+
+/**
+ * An event whose `data` is of type `AccountOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'account.created' | 'account.updated' | 'account.hold.placed' | 'account.hold.released' | 'account.suspended' | 'account.reactivated' | 'account.cancelled' | 'account.balance.adjusted' | 'dunning.step.executed' | 'dunning.resolved' | 'affiliate.commission.earned';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: AccountOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 /**
@@ -167,6 +201,38 @@ export type ApiKeyCreatedOut = {
 };
 
 /**
+ * An event whose `data` is of type `ApiKeyOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApiKeyEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'api_key.created' | 'api_key.revoked';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ApiKeyOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
  * Issue an API key for an account and a role.
  */
 export type ApiKeyIn = {
@@ -217,6 +283,84 @@ export type ApiKeyPage = {
      * Pass as `cursor` to fetch the next page; `null` on the last page.
      */
     next_cursor?: string | null;
+};
+
+/**
+ * An event whose `data` is of type `ApplicationEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApplicationEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'application.registered' | 'application.removed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ApplicationEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The application's snapshot after the change. Its fields are not part of the contract yet: they are typed when the application API lands.
+ */
+export type ApplicationEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `BillingRunEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type BillingRunEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'billing_run.completed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: BillingRunEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The billing run's snapshot after the change. Its fields are not part of the contract yet: they are typed when the billing run API lands.
+ */
+export type BillingRunEventData = {
+    [key: string]: unknown;
 };
 
 /**
@@ -284,6 +428,38 @@ export type BrandPatch = {
 };
 
 export type CatalogStatus = 'active' | 'archived';
+
+/**
+ * An event whose `data` is of type `CouponOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type CouponEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'coupon.redeemed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: CouponOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
 
 /**
  * A coupon (with a `code`) or an automatic promotion (without).
@@ -371,6 +547,45 @@ export type CouponPatch = {
 };
 
 /**
+ * An event whose `data` is of type `CreditNoteEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type CreditNoteEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'credit_note.issued';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: CreditNoteEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The credit note's snapshot after the change. Its fields are not part of the contract yet: they are typed when the credit note API lands.
+ */
+export type CreditNoteEventData = {
+    [key: string]: unknown;
+};
+
+/**
  * One HTTP attempt of a delivery.
  */
 export type DeliveryAttemptOut = {
@@ -438,6 +653,84 @@ export type DeliveryPage = {
 export type DeliveryStatus = 'pending' | 'succeeded' | 'dead';
 
 export type DiscountAppliesTo = 'setup' | 'recurring' | 'setup_and_recurring';
+
+/**
+ * An event whose `data` is of type `DnsZoneEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type DnsZoneEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'dns_zone.created' | 'dns_zone.removed' | 'dns_record.changed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: DnsZoneEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The DNS zone's snapshot after the change. Its fields are not part of the contract yet: they are typed when the DNS zone API lands.
+ */
+export type DnsZoneEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `DomainEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type DomainEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'domain.registered' | 'domain.registration.failed' | 'domain.renewed' | 'domain.transferred';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: DomainEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The domain's snapshot after the change. Its fields are not part of the contract yet: they are typed when the domain API lands.
+ */
+export type DomainEventData = {
+    [key: string]: unknown;
+};
 
 /**
  * No fields: send no body, or `{}`.
@@ -556,6 +849,45 @@ export type FieldError = {
 };
 
 /**
+ * An event whose `data` is of type `GatewayEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type GatewayEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'gateway.unreachable' | 'gateway.recovered';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: GatewayEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The gateway's snapshot after the change. Its fields are not part of the contract yet: they are typed when the gateway API lands.
+ */
+export type GatewayEventData = {
+    [key: string]: unknown;
+};
+
+/**
  * The OAuth2 grant the token endpoint supports.
  */
 export type GrantType = 'client_credentials';
@@ -564,6 +896,162 @@ export type GrantType = 'client_credentials';
  * Why an account is on hold.
  */
 export type HoldType = 'credit' | 'administrative';
+
+/**
+ * An event whose `data` is of type `HostedDomainEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type HostedDomainEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'hosted_domain.added' | 'hosted_domain.removed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: HostedDomainEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The hosted domain's snapshot after the change. Its fields are not part of the contract yet: they are typed when the hosted domain API lands.
+ */
+export type HostedDomainEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `InvoiceEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'invoice.created' | 'invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'invoice.marked_uncollectible';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: InvoiceEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The invoice's snapshot after the change. Its fields are not part of the contract yet: they are typed when the invoice API lands.
+ */
+export type InvoiceEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `IpAddressEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpAddressEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'ip_address.allocated' | 'ip_address.released';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: IpAddressEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The IP address's snapshot after the change. Its fields are not part of the contract yet: they are typed when the IP address API lands.
+ */
+export type IpAddressEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `IpPoolEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpPoolEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'ip_pool.created' | 'ip_pool.exhausted';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: IpPoolEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The IP pool's snapshot after the change. Its fields are not part of the contract yet: they are typed when the IP pool API lands.
+ */
+export type IpPoolEventData = {
+    [key: string]: unknown;
+};
 
 /**
  * One notification: what was, or will be, sent to whom and when.
@@ -753,6 +1241,45 @@ export type ObjectRef = {
 };
 
 /**
+ * An event whose `data` is of type `OrderEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'order.placed' | 'order.fraud_check.passed' | 'order.fraud_check.flagged' | 'order.approval.required' | 'order.approved' | 'order.rejected' | 'order.payment.pending' | 'order.payment.failed' | 'order.provisioning.started' | 'order.provisioning.failed' | 'order.completed' | 'order.cancelled';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: OrderEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The order's snapshot after the change. Its fields are not part of the contract yet: they are typed when the order API lands.
+ */
+export type OrderEventData = {
+    [key: string]: unknown;
+};
+
+/**
  * A value the order form must collect (a domain name, an operating system, …).
  */
 export type OrderParameter = {
@@ -787,6 +1314,84 @@ export type OrderParameter = {
 export type ParameterKind = 'string' | 'domain_name' | 'enum' | 'integer';
 
 /**
+ * An event whose `data` is of type `PaymentEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'payment.succeeded' | 'payment.failed' | 'payment.requires_action' | 'payment.applied' | 'payment.reversed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: PaymentEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The payment's snapshot after the change. Its fields are not part of the contract yet: they are typed when the payment API lands.
+ */
+export type PaymentEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `PaymentMethodEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentMethodEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'payment_method.added' | 'payment_method.removed' | 'payment_method.expiring';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: PaymentMethodEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The payment method's snapshot after the change. Its fields are not part of the contract yet: they are typed when the payment method API lands.
+ */
+export type PaymentMethodEventData = {
+    [key: string]: unknown;
+};
+
+/**
  * A permission that roles are made of.
  */
 export type PermissionOut = {
@@ -809,6 +1414,38 @@ export type PermissionPage = {
      * Pass as `cursor` to fetch the next page; `null` on the last page.
      */
     next_cursor?: string | null;
+};
+
+/**
+ * An event whose `data` is of type `PlanOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type PlanEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'plan.created' | 'plan.updated' | 'plan.archived';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: PlanOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 /**
@@ -1044,6 +1681,116 @@ export type Problem = {
 };
 
 /**
+ * An event whose `data` is of type `ProvisioningPlanEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningPlanEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'provisioning.started' | 'provisioning.completed' | 'provisioning.failed' | 'provisioning.rolled_back';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ProvisioningPlanEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The provisioning plan's snapshot after the change. Its fields are not part of the contract yet: they are typed when the provisioning plan API lands.
+ */
+export type ProvisioningPlanEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `ProvisioningStepEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningStepEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'provisioning_step.succeeded' | 'provisioning_step.failed' | 'provisioning_step.compensated';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ProvisioningStepEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The provisioning step's snapshot after the change. Its fields are not part of the contract yet: they are typed when the provisioning step API lands.
+ */
+export type ProvisioningStepEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `PublicationOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type PublicationEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'plan.published';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: PublicationOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
  * Publish a plan to a brand (raises `plan.published`).
  */
 export type PublicationIn = {
@@ -1169,10 +1916,81 @@ export type QuoteResource = {
 };
 
 /**
+ * An event whose `data` is of type `RefundEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type RefundEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'refund.succeeded' | 'refund.failed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: RefundEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The refund's snapshot after the change. Its fields are not part of the contract yet: they are typed when the refund API lands.
+ */
+export type RefundEventData = {
+    [key: string]: unknown;
+};
+
+/**
  * What a reseller may do: an affiliate refers customers, a basic reseller sells its
  * parent's plans at its parent's prices, an advanced reseller builds its own plans.
  */
 export type ResellerTier = 'affiliate' | 'basic' | 'advanced';
+
+/**
+ * An event whose `data` is of type `ResourceTypeOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ResourceTypeEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'resource_type.created';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ResourceTypeOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
 
 /**
  * Define a resource type.
@@ -1379,6 +2197,116 @@ export type ScriptActionPatch = {
 };
 
 /**
+ * An event whose `data` is of type `ServerEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'server.registered' | 'server.ready' | 'server.capacity.low' | 'server.unreachable' | 'server.decommissioned';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ServerEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The server's snapshot after the change. Its fields are not part of the contract yet: they are typed when the server API lands.
+ */
+export type ServerEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `ServiceEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'service.created' | 'service.suspended' | 'service.resumed' | 'service.limits.changed' | 'service.migrated' | 'service.removed' | 'resource_usage.collected' | 'resource_limit.reached';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ServiceEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The service's snapshot after the change. Its fields are not part of the contract yet: they are typed when the service API lands.
+ */
+export type ServiceEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `ServiceTemplateOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceTemplateEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'service_template.created' | 'service_template.updated' | 'service_template.archived';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ServiceTemplateOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
  * Create a service template.
  */
 export type ServiceTemplateIn = {
@@ -1436,6 +2364,116 @@ export type ServiceTemplatePatch = {
     description?: string | null;
     resources?: Array<TemplateResource>;
     parameters?: Array<OrderParameter>;
+};
+
+/**
+ * An event whose `data` is of type `ServiceUserEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceUserEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'service_user.created' | 'service_user.updated' | 'service_user.disabled' | 'service_user.removed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: ServiceUserEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The service user's snapshot after the change. Its fields are not part of the contract yet: they are typed when the service user API lands.
+ */
+export type ServiceUserEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `SubscriptionEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'subscription.created' | 'subscription.trial.started' | 'subscription.trial.ending' | 'subscription.activated' | 'subscription.renewed' | 'subscription.expiring' | 'subscription.grace.started' | 'subscription.expired' | 'subscription.suspended' | 'subscription.resumed' | 'subscription.plan.changed' | 'subscription.resources.changed' | 'subscription.cancellation.scheduled' | 'subscription.cancelled' | 'usage.threshold.reached' | 'usage.overage.rated';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: SubscriptionEventData;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
+ * The subscription's snapshot after the change. Its fields are not part of the contract yet: they are typed when the subscription API lands.
+ */
+export type SubscriptionEventData = {
+    [key: string]: unknown;
+};
+
+/**
+ * An event whose `data` is of type `TaskOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type TaskEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'task.failed' | 'task.rescheduled' | 'task.dead' | 'task.cancelled';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: TaskOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 /**
@@ -1582,6 +2620,38 @@ export type UnitPrice = {
 };
 
 /**
+ * An event whose `data` is of type `UserOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type UserEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'user.created' | 'user.updated' | 'user.removed';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: UserOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+/**
  * Create a user of an account.
  */
 export type UserIn = {
@@ -1650,6 +2720,38 @@ export type WebhookEndpointCreatedOut = {
      * `whsec_…`, the Standard Webhooks signing secret.
      */
     secret: string;
+};
+
+/**
+ * An event whose `data` is of type `WebhookEndpointOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ */
+export type WebhookEndpointEvent = {
+    id: string;
+    /**
+     * The event type (the wire name of the catalog).
+     */
+    type: 'webhook_endpoint.disabled' | 'webhook_endpoint.recovered';
+    domain: string;
+    occurred_at: string;
+    /**
+     * The account that owns the object.
+     */
+    account_id: string;
+    object: ObjectRef;
+    /**
+     * Per object, from 1, without gaps.
+     */
+    sequence: number;
+    /**
+     * The object's snapshot after the change.
+     */
+    data: WebhookEndpointOut;
+    /**
+     * The previous values of the fields that changed, where the event type gives them.
+     */
+    previous?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 /**
@@ -1726,6 +2828,71 @@ export type WebhookEndpointPatch = {
      */
     enabled?: boolean;
 };
+
+/**
+ * An event as delivered on webhooks, typed by its `type`: the envelope whose `type` it is.
+ */
+export type WebhookEvent = ({
+    type: 'account.balance.adjusted' | 'account.cancelled' | 'account.created' | 'account.hold.placed' | 'account.hold.released' | 'account.reactivated' | 'account.suspended' | 'account.updated' | 'affiliate.commission.earned' | 'dunning.resolved' | 'dunning.step.executed';
+} & AccountEvent) | ({
+    type: 'user.created' | 'user.removed' | 'user.updated';
+} & UserEvent) | ({
+    type: 'api_key.created' | 'api_key.revoked';
+} & ApiKeyEvent) | ({
+    type: 'plan.archived' | 'plan.created' | 'plan.updated';
+} & PlanEvent) | ({
+    type: 'plan.published';
+} & PublicationEvent) | ({
+    type: 'coupon.redeemed';
+} & CouponEvent) | ({
+    type: 'order.approval.required' | 'order.approved' | 'order.cancelled' | 'order.completed' | 'order.fraud_check.flagged' | 'order.fraud_check.passed' | 'order.payment.failed' | 'order.payment.pending' | 'order.placed' | 'order.provisioning.failed' | 'order.provisioning.started' | 'order.rejected';
+} & OrderEvent) | ({
+    type: 'subscription.activated' | 'subscription.cancellation.scheduled' | 'subscription.cancelled' | 'subscription.created' | 'subscription.expired' | 'subscription.expiring' | 'subscription.grace.started' | 'subscription.plan.changed' | 'subscription.renewed' | 'subscription.resources.changed' | 'subscription.resumed' | 'subscription.suspended' | 'subscription.trial.ending' | 'subscription.trial.started' | 'usage.overage.rated' | 'usage.threshold.reached';
+} & SubscriptionEvent) | ({
+    type: 'invoice.created' | 'invoice.issued' | 'invoice.marked_uncollectible' | 'invoice.overdue' | 'invoice.paid' | 'invoice.voided';
+} & InvoiceEvent) | ({
+    type: 'credit_note.issued';
+} & CreditNoteEvent) | ({
+    type: 'payment.applied' | 'payment.failed' | 'payment.requires_action' | 'payment.reversed' | 'payment.succeeded';
+} & PaymentEvent) | ({
+    type: 'refund.failed' | 'refund.succeeded';
+} & RefundEvent) | ({
+    type: 'payment_method.added' | 'payment_method.expiring' | 'payment_method.removed';
+} & PaymentMethodEvent) | ({
+    type: 'billing_run.completed';
+} & BillingRunEvent) | ({
+    type: 'domain.registered' | 'domain.registration.failed' | 'domain.renewed' | 'domain.transferred';
+} & DomainEvent) | ({
+    type: 'provisioning.completed' | 'provisioning.failed' | 'provisioning.rolled_back' | 'provisioning.started';
+} & ProvisioningPlanEvent) | ({
+    type: 'provisioning_step.compensated' | 'provisioning_step.failed' | 'provisioning_step.succeeded';
+} & ProvisioningStepEvent) | ({
+    type: 'resource_limit.reached' | 'resource_usage.collected' | 'service.created' | 'service.limits.changed' | 'service.migrated' | 'service.removed' | 'service.resumed' | 'service.suspended';
+} & ServiceEvent) | ({
+    type: 'service_user.created' | 'service_user.disabled' | 'service_user.removed' | 'service_user.updated';
+} & ServiceUserEvent) | ({
+    type: 'resource_type.created';
+} & ResourceTypeEvent) | ({
+    type: 'service_template.archived' | 'service_template.created' | 'service_template.updated';
+} & ServiceTemplateEvent) | ({
+    type: 'server.capacity.low' | 'server.decommissioned' | 'server.ready' | 'server.registered' | 'server.unreachable';
+} & ServerEvent) | ({
+    type: 'ip_pool.created' | 'ip_pool.exhausted';
+} & IpPoolEvent) | ({
+    type: 'ip_address.allocated' | 'ip_address.released';
+} & IpAddressEvent) | ({
+    type: 'dns_record.changed' | 'dns_zone.created' | 'dns_zone.removed';
+} & DnsZoneEvent) | ({
+    type: 'hosted_domain.added' | 'hosted_domain.removed';
+} & HostedDomainEvent) | ({
+    type: 'gateway.recovered' | 'gateway.unreachable';
+} & GatewayEvent) | ({
+    type: 'application.registered' | 'application.removed';
+} & ApplicationEvent) | ({
+    type: 'task.cancelled' | 'task.dead' | 'task.failed' | 'task.rescheduled';
+} & TaskEvent) | ({
+    type: 'webhook_endpoint.disabled' | 'webhook_endpoint.recovered';
+} & WebhookEndpointEvent);
 
 /**
  * The new signing secret.
@@ -4875,3 +6042,1419 @@ export type WebhookEndpointTestResponses = {
 };
 
 export type WebhookEndpointTestResponse = WebhookEndpointTestResponses[keyof WebhookEndpointTestResponses];
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountBalanceAdjustedWebhookWebhookPayload = AccountEvent;
+
+export type AccountBalanceAdjustedWebhookWebhookRequest = {
+    body: AccountBalanceAdjustedWebhookWebhookPayload;
+    key: 'account.balance.adjusted';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountCancelledWebhookWebhookPayload = AccountEvent;
+
+export type AccountCancelledWebhookWebhookRequest = {
+    body: AccountCancelledWebhookWebhookPayload;
+    key: 'account.cancelled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountCreatedWebhookWebhookPayload = AccountEvent;
+
+export type AccountCreatedWebhookWebhookRequest = {
+    body: AccountCreatedWebhookWebhookPayload;
+    key: 'account.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountHoldPlacedWebhookWebhookPayload = AccountEvent;
+
+export type AccountHoldPlacedWebhookWebhookRequest = {
+    body: AccountHoldPlacedWebhookWebhookPayload;
+    key: 'account.hold.placed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountHoldReleasedWebhookWebhookPayload = AccountEvent;
+
+export type AccountHoldReleasedWebhookWebhookRequest = {
+    body: AccountHoldReleasedWebhookWebhookPayload;
+    key: 'account.hold.released';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountReactivatedWebhookWebhookPayload = AccountEvent;
+
+export type AccountReactivatedWebhookWebhookRequest = {
+    body: AccountReactivatedWebhookWebhookPayload;
+    key: 'account.reactivated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountSuspendedWebhookWebhookPayload = AccountEvent;
+
+export type AccountSuspendedWebhookWebhookRequest = {
+    body: AccountSuspendedWebhookWebhookPayload;
+    key: 'account.suspended';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AccountUpdatedWebhookWebhookPayload = AccountEvent;
+
+export type AccountUpdatedWebhookWebhookRequest = {
+    body: AccountUpdatedWebhookWebhookPayload;
+    key: 'account.updated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type AffiliateCommissionEarnedWebhookWebhookPayload = AccountEvent;
+
+export type AffiliateCommissionEarnedWebhookWebhookRequest = {
+    body: AffiliateCommissionEarnedWebhookWebhookPayload;
+    key: 'affiliate.commission.earned';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApiKeyCreatedWebhookWebhookPayload = ApiKeyEvent;
+
+export type ApiKeyCreatedWebhookWebhookRequest = {
+    body: ApiKeyCreatedWebhookWebhookPayload;
+    key: 'api_key.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApiKeyRevokedWebhookWebhookPayload = ApiKeyEvent;
+
+export type ApiKeyRevokedWebhookWebhookRequest = {
+    body: ApiKeyRevokedWebhookWebhookPayload;
+    key: 'api_key.revoked';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApplicationRegisteredWebhookWebhookPayload = ApplicationEvent;
+
+export type ApplicationRegisteredWebhookWebhookRequest = {
+    body: ApplicationRegisteredWebhookWebhookPayload;
+    key: 'application.registered';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ApplicationRemovedWebhookWebhookPayload = ApplicationEvent;
+
+export type ApplicationRemovedWebhookWebhookRequest = {
+    body: ApplicationRemovedWebhookWebhookPayload;
+    key: 'application.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type BillingRunCompletedWebhookWebhookPayload = BillingRunEvent;
+
+export type BillingRunCompletedWebhookWebhookRequest = {
+    body: BillingRunCompletedWebhookWebhookPayload;
+    key: 'billing_run.completed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type CouponRedeemedWebhookWebhookPayload = CouponEvent;
+
+export type CouponRedeemedWebhookWebhookRequest = {
+    body: CouponRedeemedWebhookWebhookPayload;
+    key: 'coupon.redeemed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type CreditNoteIssuedWebhookWebhookPayload = CreditNoteEvent;
+
+export type CreditNoteIssuedWebhookWebhookRequest = {
+    body: CreditNoteIssuedWebhookWebhookPayload;
+    key: 'credit_note.issued';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DnsRecordChangedWebhookWebhookPayload = DnsZoneEvent;
+
+export type DnsRecordChangedWebhookWebhookRequest = {
+    body: DnsRecordChangedWebhookWebhookPayload;
+    key: 'dns_record.changed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DnsZoneCreatedWebhookWebhookPayload = DnsZoneEvent;
+
+export type DnsZoneCreatedWebhookWebhookRequest = {
+    body: DnsZoneCreatedWebhookWebhookPayload;
+    key: 'dns_zone.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DnsZoneRemovedWebhookWebhookPayload = DnsZoneEvent;
+
+export type DnsZoneRemovedWebhookWebhookRequest = {
+    body: DnsZoneRemovedWebhookWebhookPayload;
+    key: 'dns_zone.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DomainRegisteredWebhookWebhookPayload = DomainEvent;
+
+export type DomainRegisteredWebhookWebhookRequest = {
+    body: DomainRegisteredWebhookWebhookPayload;
+    key: 'domain.registered';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DomainRegistrationFailedWebhookWebhookPayload = DomainEvent;
+
+export type DomainRegistrationFailedWebhookWebhookRequest = {
+    body: DomainRegistrationFailedWebhookWebhookPayload;
+    key: 'domain.registration.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DomainRenewedWebhookWebhookPayload = DomainEvent;
+
+export type DomainRenewedWebhookWebhookRequest = {
+    body: DomainRenewedWebhookWebhookPayload;
+    key: 'domain.renewed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DomainTransferredWebhookWebhookPayload = DomainEvent;
+
+export type DomainTransferredWebhookWebhookRequest = {
+    body: DomainTransferredWebhookWebhookPayload;
+    key: 'domain.transferred';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DunningResolvedWebhookWebhookPayload = AccountEvent;
+
+export type DunningResolvedWebhookWebhookRequest = {
+    body: DunningResolvedWebhookWebhookPayload;
+    key: 'dunning.resolved';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type DunningStepExecutedWebhookWebhookPayload = AccountEvent;
+
+export type DunningStepExecutedWebhookWebhookRequest = {
+    body: DunningStepExecutedWebhookWebhookPayload;
+    key: 'dunning.step.executed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type GatewayRecoveredWebhookWebhookPayload = GatewayEvent;
+
+export type GatewayRecoveredWebhookWebhookRequest = {
+    body: GatewayRecoveredWebhookWebhookPayload;
+    key: 'gateway.recovered';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type GatewayUnreachableWebhookWebhookPayload = GatewayEvent;
+
+export type GatewayUnreachableWebhookWebhookRequest = {
+    body: GatewayUnreachableWebhookWebhookPayload;
+    key: 'gateway.unreachable';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type HostedDomainAddedWebhookWebhookPayload = HostedDomainEvent;
+
+export type HostedDomainAddedWebhookWebhookRequest = {
+    body: HostedDomainAddedWebhookWebhookPayload;
+    key: 'hosted_domain.added';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type HostedDomainRemovedWebhookWebhookPayload = HostedDomainEvent;
+
+export type HostedDomainRemovedWebhookWebhookRequest = {
+    body: HostedDomainRemovedWebhookWebhookPayload;
+    key: 'hosted_domain.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceCreatedWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoiceCreatedWebhookWebhookRequest = {
+    body: InvoiceCreatedWebhookWebhookPayload;
+    key: 'invoice.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceIssuedWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoiceIssuedWebhookWebhookRequest = {
+    body: InvoiceIssuedWebhookWebhookPayload;
+    key: 'invoice.issued';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceMarkedUncollectibleWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoiceMarkedUncollectibleWebhookWebhookRequest = {
+    body: InvoiceMarkedUncollectibleWebhookWebhookPayload;
+    key: 'invoice.marked_uncollectible';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceOverdueWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoiceOverdueWebhookWebhookRequest = {
+    body: InvoiceOverdueWebhookWebhookPayload;
+    key: 'invoice.overdue';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoicePaidWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoicePaidWebhookWebhookRequest = {
+    body: InvoicePaidWebhookWebhookPayload;
+    key: 'invoice.paid';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type InvoiceVoidedWebhookWebhookPayload = InvoiceEvent;
+
+export type InvoiceVoidedWebhookWebhookRequest = {
+    body: InvoiceVoidedWebhookWebhookPayload;
+    key: 'invoice.voided';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpAddressAllocatedWebhookWebhookPayload = IpAddressEvent;
+
+export type IpAddressAllocatedWebhookWebhookRequest = {
+    body: IpAddressAllocatedWebhookWebhookPayload;
+    key: 'ip_address.allocated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpAddressReleasedWebhookWebhookPayload = IpAddressEvent;
+
+export type IpAddressReleasedWebhookWebhookRequest = {
+    body: IpAddressReleasedWebhookWebhookPayload;
+    key: 'ip_address.released';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpPoolCreatedWebhookWebhookPayload = IpPoolEvent;
+
+export type IpPoolCreatedWebhookWebhookRequest = {
+    body: IpPoolCreatedWebhookWebhookPayload;
+    key: 'ip_pool.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type IpPoolExhaustedWebhookWebhookPayload = IpPoolEvent;
+
+export type IpPoolExhaustedWebhookWebhookRequest = {
+    body: IpPoolExhaustedWebhookWebhookPayload;
+    key: 'ip_pool.exhausted';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderApprovalRequiredWebhookWebhookPayload = OrderEvent;
+
+export type OrderApprovalRequiredWebhookWebhookRequest = {
+    body: OrderApprovalRequiredWebhookWebhookPayload;
+    key: 'order.approval.required';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderApprovedWebhookWebhookPayload = OrderEvent;
+
+export type OrderApprovedWebhookWebhookRequest = {
+    body: OrderApprovedWebhookWebhookPayload;
+    key: 'order.approved';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderCancelledWebhookWebhookPayload = OrderEvent;
+
+export type OrderCancelledWebhookWebhookRequest = {
+    body: OrderCancelledWebhookWebhookPayload;
+    key: 'order.cancelled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderCompletedWebhookWebhookPayload = OrderEvent;
+
+export type OrderCompletedWebhookWebhookRequest = {
+    body: OrderCompletedWebhookWebhookPayload;
+    key: 'order.completed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderFraudCheckFlaggedWebhookWebhookPayload = OrderEvent;
+
+export type OrderFraudCheckFlaggedWebhookWebhookRequest = {
+    body: OrderFraudCheckFlaggedWebhookWebhookPayload;
+    key: 'order.fraud_check.flagged';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderFraudCheckPassedWebhookWebhookPayload = OrderEvent;
+
+export type OrderFraudCheckPassedWebhookWebhookRequest = {
+    body: OrderFraudCheckPassedWebhookWebhookPayload;
+    key: 'order.fraud_check.passed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderPaymentFailedWebhookWebhookPayload = OrderEvent;
+
+export type OrderPaymentFailedWebhookWebhookRequest = {
+    body: OrderPaymentFailedWebhookWebhookPayload;
+    key: 'order.payment.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderPaymentPendingWebhookWebhookPayload = OrderEvent;
+
+export type OrderPaymentPendingWebhookWebhookRequest = {
+    body: OrderPaymentPendingWebhookWebhookPayload;
+    key: 'order.payment.pending';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderPlacedWebhookWebhookPayload = OrderEvent;
+
+export type OrderPlacedWebhookWebhookRequest = {
+    body: OrderPlacedWebhookWebhookPayload;
+    key: 'order.placed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderProvisioningFailedWebhookWebhookPayload = OrderEvent;
+
+export type OrderProvisioningFailedWebhookWebhookRequest = {
+    body: OrderProvisioningFailedWebhookWebhookPayload;
+    key: 'order.provisioning.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderProvisioningStartedWebhookWebhookPayload = OrderEvent;
+
+export type OrderProvisioningStartedWebhookWebhookRequest = {
+    body: OrderProvisioningStartedWebhookWebhookPayload;
+    key: 'order.provisioning.started';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type OrderRejectedWebhookWebhookPayload = OrderEvent;
+
+export type OrderRejectedWebhookWebhookRequest = {
+    body: OrderRejectedWebhookWebhookPayload;
+    key: 'order.rejected';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentAppliedWebhookWebhookPayload = PaymentEvent;
+
+export type PaymentAppliedWebhookWebhookRequest = {
+    body: PaymentAppliedWebhookWebhookPayload;
+    key: 'payment.applied';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentFailedWebhookWebhookPayload = PaymentEvent;
+
+export type PaymentFailedWebhookWebhookRequest = {
+    body: PaymentFailedWebhookWebhookPayload;
+    key: 'payment.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentRequiresActionWebhookWebhookPayload = PaymentEvent;
+
+export type PaymentRequiresActionWebhookWebhookRequest = {
+    body: PaymentRequiresActionWebhookWebhookPayload;
+    key: 'payment.requires_action';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentReversedWebhookWebhookPayload = PaymentEvent;
+
+export type PaymentReversedWebhookWebhookRequest = {
+    body: PaymentReversedWebhookWebhookPayload;
+    key: 'payment.reversed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentSucceededWebhookWebhookPayload = PaymentEvent;
+
+export type PaymentSucceededWebhookWebhookRequest = {
+    body: PaymentSucceededWebhookWebhookPayload;
+    key: 'payment.succeeded';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentMethodAddedWebhookWebhookPayload = PaymentMethodEvent;
+
+export type PaymentMethodAddedWebhookWebhookRequest = {
+    body: PaymentMethodAddedWebhookWebhookPayload;
+    key: 'payment_method.added';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentMethodExpiringWebhookWebhookPayload = PaymentMethodEvent;
+
+export type PaymentMethodExpiringWebhookWebhookRequest = {
+    body: PaymentMethodExpiringWebhookWebhookPayload;
+    key: 'payment_method.expiring';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PaymentMethodRemovedWebhookWebhookPayload = PaymentMethodEvent;
+
+export type PaymentMethodRemovedWebhookWebhookRequest = {
+    body: PaymentMethodRemovedWebhookWebhookPayload;
+    key: 'payment_method.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PlanArchivedWebhookWebhookPayload = PlanEvent;
+
+export type PlanArchivedWebhookWebhookRequest = {
+    body: PlanArchivedWebhookWebhookPayload;
+    key: 'plan.archived';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PlanCreatedWebhookWebhookPayload = PlanEvent;
+
+export type PlanCreatedWebhookWebhookRequest = {
+    body: PlanCreatedWebhookWebhookPayload;
+    key: 'plan.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PlanPublishedWebhookWebhookPayload = PublicationEvent;
+
+export type PlanPublishedWebhookWebhookRequest = {
+    body: PlanPublishedWebhookWebhookPayload;
+    key: 'plan.published';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type PlanUpdatedWebhookWebhookPayload = PlanEvent;
+
+export type PlanUpdatedWebhookWebhookRequest = {
+    body: PlanUpdatedWebhookWebhookPayload;
+    key: 'plan.updated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningCompletedWebhookWebhookPayload = ProvisioningPlanEvent;
+
+export type ProvisioningCompletedWebhookWebhookRequest = {
+    body: ProvisioningCompletedWebhookWebhookPayload;
+    key: 'provisioning.completed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningFailedWebhookWebhookPayload = ProvisioningPlanEvent;
+
+export type ProvisioningFailedWebhookWebhookRequest = {
+    body: ProvisioningFailedWebhookWebhookPayload;
+    key: 'provisioning.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningRolledBackWebhookWebhookPayload = ProvisioningPlanEvent;
+
+export type ProvisioningRolledBackWebhookWebhookRequest = {
+    body: ProvisioningRolledBackWebhookWebhookPayload;
+    key: 'provisioning.rolled_back';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningStartedWebhookWebhookPayload = ProvisioningPlanEvent;
+
+export type ProvisioningStartedWebhookWebhookRequest = {
+    body: ProvisioningStartedWebhookWebhookPayload;
+    key: 'provisioning.started';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningStepCompensatedWebhookWebhookPayload = ProvisioningStepEvent;
+
+export type ProvisioningStepCompensatedWebhookWebhookRequest = {
+    body: ProvisioningStepCompensatedWebhookWebhookPayload;
+    key: 'provisioning_step.compensated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningStepFailedWebhookWebhookPayload = ProvisioningStepEvent;
+
+export type ProvisioningStepFailedWebhookWebhookRequest = {
+    body: ProvisioningStepFailedWebhookWebhookPayload;
+    key: 'provisioning_step.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ProvisioningStepSucceededWebhookWebhookPayload = ProvisioningStepEvent;
+
+export type ProvisioningStepSucceededWebhookWebhookRequest = {
+    body: ProvisioningStepSucceededWebhookWebhookPayload;
+    key: 'provisioning_step.succeeded';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type RefundFailedWebhookWebhookPayload = RefundEvent;
+
+export type RefundFailedWebhookWebhookRequest = {
+    body: RefundFailedWebhookWebhookPayload;
+    key: 'refund.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type RefundSucceededWebhookWebhookPayload = RefundEvent;
+
+export type RefundSucceededWebhookWebhookRequest = {
+    body: RefundSucceededWebhookWebhookPayload;
+    key: 'refund.succeeded';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ResourceLimitReachedWebhookWebhookPayload = ServiceEvent;
+
+export type ResourceLimitReachedWebhookWebhookRequest = {
+    body: ResourceLimitReachedWebhookWebhookPayload;
+    key: 'resource_limit.reached';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ResourceTypeCreatedWebhookWebhookPayload = ResourceTypeEvent;
+
+export type ResourceTypeCreatedWebhookWebhookRequest = {
+    body: ResourceTypeCreatedWebhookWebhookPayload;
+    key: 'resource_type.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ResourceUsageCollectedWebhookWebhookPayload = ServiceEvent;
+
+export type ResourceUsageCollectedWebhookWebhookRequest = {
+    body: ResourceUsageCollectedWebhookWebhookPayload;
+    key: 'resource_usage.collected';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerCapacityLowWebhookWebhookPayload = ServerEvent;
+
+export type ServerCapacityLowWebhookWebhookRequest = {
+    body: ServerCapacityLowWebhookWebhookPayload;
+    key: 'server.capacity.low';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerDecommissionedWebhookWebhookPayload = ServerEvent;
+
+export type ServerDecommissionedWebhookWebhookRequest = {
+    body: ServerDecommissionedWebhookWebhookPayload;
+    key: 'server.decommissioned';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerReadyWebhookWebhookPayload = ServerEvent;
+
+export type ServerReadyWebhookWebhookRequest = {
+    body: ServerReadyWebhookWebhookPayload;
+    key: 'server.ready';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerRegisteredWebhookWebhookPayload = ServerEvent;
+
+export type ServerRegisteredWebhookWebhookRequest = {
+    body: ServerRegisteredWebhookWebhookPayload;
+    key: 'server.registered';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServerUnreachableWebhookWebhookPayload = ServerEvent;
+
+export type ServerUnreachableWebhookWebhookRequest = {
+    body: ServerUnreachableWebhookWebhookPayload;
+    key: 'server.unreachable';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceCreatedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceCreatedWebhookWebhookRequest = {
+    body: ServiceCreatedWebhookWebhookPayload;
+    key: 'service.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceLimitsChangedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceLimitsChangedWebhookWebhookRequest = {
+    body: ServiceLimitsChangedWebhookWebhookPayload;
+    key: 'service.limits.changed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceMigratedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceMigratedWebhookWebhookRequest = {
+    body: ServiceMigratedWebhookWebhookPayload;
+    key: 'service.migrated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceRemovedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceRemovedWebhookWebhookRequest = {
+    body: ServiceRemovedWebhookWebhookPayload;
+    key: 'service.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceResumedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceResumedWebhookWebhookRequest = {
+    body: ServiceResumedWebhookWebhookPayload;
+    key: 'service.resumed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceSuspendedWebhookWebhookPayload = ServiceEvent;
+
+export type ServiceSuspendedWebhookWebhookRequest = {
+    body: ServiceSuspendedWebhookWebhookPayload;
+    key: 'service.suspended';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceTemplateArchivedWebhookWebhookPayload = ServiceTemplateEvent;
+
+export type ServiceTemplateArchivedWebhookWebhookRequest = {
+    body: ServiceTemplateArchivedWebhookWebhookPayload;
+    key: 'service_template.archived';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceTemplateCreatedWebhookWebhookPayload = ServiceTemplateEvent;
+
+export type ServiceTemplateCreatedWebhookWebhookRequest = {
+    body: ServiceTemplateCreatedWebhookWebhookPayload;
+    key: 'service_template.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceTemplateUpdatedWebhookWebhookPayload = ServiceTemplateEvent;
+
+export type ServiceTemplateUpdatedWebhookWebhookRequest = {
+    body: ServiceTemplateUpdatedWebhookWebhookPayload;
+    key: 'service_template.updated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceUserCreatedWebhookWebhookPayload = ServiceUserEvent;
+
+export type ServiceUserCreatedWebhookWebhookRequest = {
+    body: ServiceUserCreatedWebhookWebhookPayload;
+    key: 'service_user.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceUserDisabledWebhookWebhookPayload = ServiceUserEvent;
+
+export type ServiceUserDisabledWebhookWebhookRequest = {
+    body: ServiceUserDisabledWebhookWebhookPayload;
+    key: 'service_user.disabled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceUserRemovedWebhookWebhookPayload = ServiceUserEvent;
+
+export type ServiceUserRemovedWebhookWebhookRequest = {
+    body: ServiceUserRemovedWebhookWebhookPayload;
+    key: 'service_user.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type ServiceUserUpdatedWebhookWebhookPayload = ServiceUserEvent;
+
+export type ServiceUserUpdatedWebhookWebhookRequest = {
+    body: ServiceUserUpdatedWebhookWebhookPayload;
+    key: 'service_user.updated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionActivatedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionActivatedWebhookWebhookRequest = {
+    body: SubscriptionActivatedWebhookWebhookPayload;
+    key: 'subscription.activated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionCancellationScheduledWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionCancellationScheduledWebhookWebhookRequest = {
+    body: SubscriptionCancellationScheduledWebhookWebhookPayload;
+    key: 'subscription.cancellation.scheduled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionCancelledWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionCancelledWebhookWebhookRequest = {
+    body: SubscriptionCancelledWebhookWebhookPayload;
+    key: 'subscription.cancelled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionCreatedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionCreatedWebhookWebhookRequest = {
+    body: SubscriptionCreatedWebhookWebhookPayload;
+    key: 'subscription.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionExpiredWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionExpiredWebhookWebhookRequest = {
+    body: SubscriptionExpiredWebhookWebhookPayload;
+    key: 'subscription.expired';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionExpiringWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionExpiringWebhookWebhookRequest = {
+    body: SubscriptionExpiringWebhookWebhookPayload;
+    key: 'subscription.expiring';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionGraceStartedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionGraceStartedWebhookWebhookRequest = {
+    body: SubscriptionGraceStartedWebhookWebhookPayload;
+    key: 'subscription.grace.started';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionPlanChangedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionPlanChangedWebhookWebhookRequest = {
+    body: SubscriptionPlanChangedWebhookWebhookPayload;
+    key: 'subscription.plan.changed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionRenewedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionRenewedWebhookWebhookRequest = {
+    body: SubscriptionRenewedWebhookWebhookPayload;
+    key: 'subscription.renewed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionResourcesChangedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionResourcesChangedWebhookWebhookRequest = {
+    body: SubscriptionResourcesChangedWebhookWebhookPayload;
+    key: 'subscription.resources.changed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionResumedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionResumedWebhookWebhookRequest = {
+    body: SubscriptionResumedWebhookWebhookPayload;
+    key: 'subscription.resumed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionSuspendedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionSuspendedWebhookWebhookRequest = {
+    body: SubscriptionSuspendedWebhookWebhookPayload;
+    key: 'subscription.suspended';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionTrialEndingWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionTrialEndingWebhookWebhookRequest = {
+    body: SubscriptionTrialEndingWebhookWebhookPayload;
+    key: 'subscription.trial.ending';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type SubscriptionTrialStartedWebhookWebhookPayload = SubscriptionEvent;
+
+export type SubscriptionTrialStartedWebhookWebhookRequest = {
+    body: SubscriptionTrialStartedWebhookWebhookPayload;
+    key: 'subscription.trial.started';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type TaskCancelledWebhookWebhookPayload = TaskEvent;
+
+export type TaskCancelledWebhookWebhookRequest = {
+    body: TaskCancelledWebhookWebhookPayload;
+    key: 'task.cancelled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type TaskDeadWebhookWebhookPayload = TaskEvent;
+
+export type TaskDeadWebhookWebhookRequest = {
+    body: TaskDeadWebhookWebhookPayload;
+    key: 'task.dead';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type TaskFailedWebhookWebhookPayload = TaskEvent;
+
+export type TaskFailedWebhookWebhookRequest = {
+    body: TaskFailedWebhookWebhookPayload;
+    key: 'task.failed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type TaskRescheduledWebhookWebhookPayload = TaskEvent;
+
+export type TaskRescheduledWebhookWebhookRequest = {
+    body: TaskRescheduledWebhookWebhookPayload;
+    key: 'task.rescheduled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type UsageOverageRatedWebhookWebhookPayload = SubscriptionEvent;
+
+export type UsageOverageRatedWebhookWebhookRequest = {
+    body: UsageOverageRatedWebhookWebhookPayload;
+    key: 'usage.overage.rated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type UsageThresholdReachedWebhookWebhookPayload = SubscriptionEvent;
+
+export type UsageThresholdReachedWebhookWebhookRequest = {
+    body: UsageThresholdReachedWebhookWebhookPayload;
+    key: 'usage.threshold.reached';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type UserCreatedWebhookWebhookPayload = UserEvent;
+
+export type UserCreatedWebhookWebhookRequest = {
+    body: UserCreatedWebhookWebhookPayload;
+    key: 'user.created';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type UserRemovedWebhookWebhookPayload = UserEvent;
+
+export type UserRemovedWebhookWebhookRequest = {
+    body: UserRemovedWebhookWebhookPayload;
+    key: 'user.removed';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type UserUpdatedWebhookWebhookPayload = UserEvent;
+
+export type UserUpdatedWebhookWebhookRequest = {
+    body: UserUpdatedWebhookWebhookPayload;
+    key: 'user.updated';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type WebhookEndpointDisabledWebhookWebhookPayload = WebhookEndpointEvent;
+
+export type WebhookEndpointDisabledWebhookWebhookRequest = {
+    body: WebhookEndpointDisabledWebhookWebhookPayload;
+    key: 'webhook_endpoint.disabled';
+    path?: never;
+    query?: never;
+};
+
+/**
+ * The event, as `GET /api/v1/events/{id}` answers it.
+ */
+export type WebhookEndpointRecoveredWebhookWebhookPayload = WebhookEndpointEvent;
+
+export type WebhookEndpointRecoveredWebhookWebhookRequest = {
+    body: WebhookEndpointRecoveredWebhookWebhookPayload;
+    key: 'webhook_endpoint.recovered';
+    path?: never;
+    query?: never;
+};
