@@ -80,7 +80,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
         cx.test_clock = Some(clock);
     }
     bootstrap::ensure_root(&cx)?;
-    crate::service::platform::periodic::ensure_scheduled(&cx)?;
+    crate::service::platform::periodic::ensure_scheduled(&cx, &tasks::runner::TABLE.schedules())?;
     if let Some(key) = &config.bootstrap_api_key {
         if bootstrap::install_bootstrap_key(&cx, key.expose())? {
             tracing::info!("bootstrap API key installed for the provider admin");
@@ -91,8 +91,9 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     }
     let metrics = rest::platform::metrics::Metrics::new().map_err(|e| StartError::Setup(e.to_string()))?;
     let wake = tasks::Wake::default();
-    let mailer = tasks::actions::Mailer::new(config.smtp_url.as_ref().map(|s| s.expose()), &config.mail_from)
-        .map_err(StartError::Setup)?;
+    let mailer =
+        tasks::handlers::notification::Mailer::new(config.smtp_url.as_ref().map(|s| s.expose()), &config.mail_from)
+            .map_err(StartError::Setup)?;
     tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency, config.action_concurrency, mailer);
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
     let spec = rest::openapi::spec();

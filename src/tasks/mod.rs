@@ -1,9 +1,12 @@
 //! The background work of a server process: the dispatcher that fans the outbox out, and
-//! the workers that deliver webhooks. Several processes may run them against one
-//! database: claims are leased, so each delivery has one owner at a time.
+//! the task runner (`runner`) that runs every kind of task through its handler
+//! (`handlers/`). Several processes may run them against one database: claims are leased,
+//! so each task has one owner at a time.
 
-pub mod actions;
-pub mod webhook;
+pub mod handler;
+pub mod handlers;
+pub mod outbound;
+pub mod runner;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +14,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use crate::service::{messaging::dispatch, Context};
+use handler::{Env, Lane, Work};
+use handlers::webhook_delivery::WebhookDelivery;
+use runner::{Runner, TABLE};
 
 /// Wakes the background loops when a request may have written events, so that deliveries
 /// leave within milliseconds instead of at the next poll.
@@ -22,24 +28,36 @@ pub struct Wake {
     pub actions: Arc<Notify>,
 }
 
+impl Wake {
+    /// What wakes a lane's claim loop.
+    pub fn lane(&self, lane: Lane) -> Arc<Notify> {
+        match lane {
+            Lane::Webhooks => self.workers.clone(),
+            Lane::Actions => self.actions.clone(),
+        }
+    }
+}
+
 /// Polls happen this often even without a wake-up (events of other processes).
 const IDLE_POLL: Duration = Duration::from_millis(200);
 const BATCH: i64 = 500;
 /// How long the dispatcher lets events gather after a busy round.
 const COALESCE: Duration = Duration::from_millis(3);
 
-/// Starts the dispatcher, the webhook workers and the action workers on the current
-/// runtime; a concurrency of 0 starts none of that kind in this process.
-pub fn start(cx: Context, wake: Wake, concurrency: usize, actions: usize, mailer: actions::Mailer) {
+/// Starts the dispatcher and the runner's lanes on the current runtime: `concurrency`
+/// webhook deliveries and `actions` other tasks in flight; 0 starts none of that lane in
+/// this process.
+pub fn start(cx: Context, wake: Wake, concurrency: usize, actions: usize, mailer: handlers::notification::Mailer) {
     let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
+    let env = Arc::new(Env { cx: cx.clone(), http: outbound::http_client(), mailer });
     if actions > 0 {
-        actions::start(cx.clone(), wake.clone(), owner.clone(), actions, mailer);
+        Runner::start(&TABLE, env.clone(), &wake, Lane::Actions, owner.clone(), actions);
     }
-    let workers = (concurrency > 0).then(|| webhook::Workers::start(cx.clone(), wake.clone(), owner, concurrency));
+    let workers = (concurrency > 0).then(|| Runner::start(&TABLE, env, &wake, Lane::Webhooks, owner, concurrency));
     actix_web::rt::spawn(dispatcher(cx, wake, workers));
 }
 
-async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) {
+async fn dispatcher(cx: Context, wake: Wake, workers: Option<Runner>) {
     loop {
         let c = cx.clone();
         // New deliveries go straight to this process's idle workers; the rest wait in
@@ -49,7 +67,7 @@ async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) 
             let local = local.as_ref().map(|(owner, budget)| dispatch::LocalWorkers {
                 owner,
                 budget: *budget,
-                lease: webhook::LEASE,
+                lease: Lane::Webhooks.lease(),
             });
             dispatch::fan_out(&c, BATCH, local)
         })
@@ -64,7 +82,8 @@ async fn dispatcher(cx: Context, wake: Wake, workers: Option<webhook::Workers>) 
                 }
                 let queued = f.deliveries > f.jobs.len();
                 if let Some(w) = &workers {
-                    w.send_all(f.jobs).await;
+                    let work = f.jobs.into_iter().map(|(task, job)| Work::new(&WebhookDelivery, task, job)).collect();
+                    w.send_all(work).await;
                 }
                 if queued {
                     wake.workers.notify_one();

@@ -20,6 +20,7 @@ mod permissions;
 mod quotes;
 mod script_actions;
 mod soap;
+mod task_events;
 mod tenancy;
 mod users_roles_keys;
 mod webhook_payloads;

@@ -151,7 +151,7 @@ async fn webhook_endpoint_test(
     let event_type = body.0.value.event_type;
     let message = state.run(move |cx| svc::test_message(cx, &caller, &id, event_type.as_deref())).await?;
     let message_id = message.message_id.clone();
-    let out = match crate::tasks::webhook::send_test(&state.cx, message).await {
+    let out = match crate::tasks::outbound::send_test(&state.cx, message).await {
         AttemptOutcome::Answered { status, body, latency_ms } => WebhookTestOut {
             message_id,
             status_code: Some(i32::from(status)),

@@ -1,5 +1,6 @@
 //! The event dispatcher's use cases: fanning the outbox out into deliveries (each a
-//! task), claiming due deliveries, and recording what each attempt got.
+//! task), preparing claimed deliveries, and recording what each attempt got (the
+//! `webhook.deliver` handler in `tasks/handlers/` runs them).
 
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
@@ -11,11 +12,12 @@ use crate::clock::{from_db, to_db};
 use crate::domain::messaging::webhook::{self as rules, DISABLE_AFTER};
 use crate::events::EventType;
 use crate::ids;
+use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{Context, ServiceError};
 use crate::store::messaging::delivery::{self, AttemptRow, DeliveryRow};
 use crate::store::messaging::webhook_endpoint::{self, WebhookEndpointRow};
 use crate::store::platform::task::{self, TaskRow};
-use crate::store::{enum_text, messaging::event, DbConn};
+use crate::store::{enum_text, messaging::event, text_json, DbConn};
 use crate::store::{messaging::notification_template, messaging::script_action};
 
 pub const WEBHOOK_TASK: &str = "webhook.deliver";
@@ -90,8 +92,8 @@ pub struct FanOut {
     pub deliveries: usize,
     /// Notification and script-call tasks created.
     pub actions: usize,
-    /// Deliveries claimed for the caller's own workers, ready to send.
-    pub jobs: Vec<DeliveryJob>,
+    /// Deliveries claimed for the caller's own workers (each with its task), ready to send.
+    pub jobs: Vec<(TaskRow, DeliveryJob)>,
 }
 
 /// The caller's workers, when it has some: up to `budget` new deliveries are claimed for
@@ -161,15 +163,17 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
                             b
                         }
                     };
-                    out.jobs.push(DeliveryJob {
+                    out.jobs.push((
                         task,
-                        delivery_id: d.id.clone(),
-                        endpoint_id: ep.id.clone(),
-                        url: ep.url.clone(),
-                        msg_id: e.id.clone(),
-                        body,
-                        secrets: secrets_of(ep, now),
-                    });
+                        DeliveryJob {
+                            delivery_id: d.id.clone(),
+                            endpoint_id: ep.id.clone(),
+                            url: ep.url.clone(),
+                            msg_id: e.id.clone(),
+                            body,
+                            secrets: secrets_of(ep, now),
+                        },
+                    ));
                 }
                 new_deliveries.push(d);
             }
@@ -197,7 +201,6 @@ pub(crate) fn secrets_of(ep: &WebhookEndpointRow, now: DateTime<Utc>) -> Vec<Str
 /// A claimed delivery, ready to send.
 #[derive(Debug, Clone)]
 pub struct DeliveryJob {
-    pub task: TaskRow,
     pub delivery_id: String,
     pub endpoint_id: String,
     pub url: String,
@@ -208,48 +211,25 @@ pub struct DeliveryJob {
     pub secrets: Vec<String>,
 }
 
-/// Claims up to `limit` due deliveries for `owner`, holding them for `lease`.
-pub fn claim(
-    cx: &Context,
-    owner: &str,
-    limit: i64,
-    lease: std::time::Duration,
-) -> Result<Vec<DeliveryJob>, ServiceError> {
-    let now = cx.clock.now();
-    let lease_until = now + Duration::from_std(lease).unwrap_or(Duration::seconds(60));
-    if !cx.db.read(|conn| task::any_due(conn, &[WEBHOOK_TASK], to_db(now)).map_err(ServiceError::from))? {
-        return Ok(Vec::new());
-    }
-    cx.db.write(|conn| {
-        let tasks = task::claim(conn, &[WEBHOOK_TASK], owner, to_db(now), to_db(lease_until), limit)?;
-        let mut jobs = Vec::with_capacity(tasks.len());
-        for t in tasks {
-            match job_for(conn, now, t)? {
-                Some(job) => jobs.push(job),
-                None => continue,
-            }
-        }
-        Ok(jobs)
-    })
-}
-
-fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Option<DeliveryJob>, ServiceError> {
-    let delivery_id = serde_json::from_str::<serde_json::Value>(&t.payload)
-        .ok()
-        .and_then(|p| p["delivery_id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
+/// The delivery of a claimed `webhook.deliver` task, counted as attempted; settled here
+/// when its endpoint was disabled or deleted since (the delivery ends).
+pub(crate) fn prepare(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &TaskRow,
+) -> Result<Prepared<DeliveryJob>, ServiceError> {
+    let delivery_id = delivery_of(t);
     let found = match delivery::find(conn, &delivery_id)? {
         Some(d) => webhook_endpoint::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
         None => None,
     };
     let Some((mut d, ep)) = found.filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none()) else {
-        // The endpoint was disabled or deleted since: the delivery ends here.
-        finish_task(conn, now, &mut t, TaskStatus::Cancelled, Some("the endpoint is disabled or deleted".into()))?;
         if let Some(mut d) = delivery::find(conn, &delivery_id)? {
             d.status = enum_text(&DeliveryStatus::Dead);
             delivery::update(conn, &d)?;
         }
-        return Ok(None);
+        let reason = Some("the endpoint is disabled or deleted".into());
+        return Ok(Prepared::Settled(Verdict::Cancelled { reason }));
     };
     let event =
         event::find(conn, &d.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
@@ -258,8 +238,7 @@ fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Opti
     let secrets = secrets_of(&ep, now);
     d.attempts += 1;
     delivery::update(conn, &d)?;
-    Ok(Some(DeliveryJob {
-        task: t,
+    Ok(Prepared::Run(DeliveryJob {
         delivery_id: d.id,
         endpoint_id: ep.id,
         url: ep.url,
@@ -269,15 +248,22 @@ fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Opti
     }))
 }
 
-fn finish_task(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    t: &mut TaskRow,
-    status: TaskStatus,
-    error: Option<String>,
-) -> Result<(), ServiceError> {
-    // A task changed meanwhile (retried or cancelled over the API) keeps that change.
-    crate::service::platform::task::transition(conn, now, t, status, None, error).map(drop)
+fn delivery_of(t: &TaskRow) -> String {
+    serde_json::from_str::<serde_json::Value>(&t.payload)
+        .ok()
+        .and_then(|p| p["delivery_id"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Keeps a delivery's status in step with its task when the task is retried or cancelled
+/// over the tasks API.
+pub(crate) fn follow_task(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+    let id = text_json::<serde_json::Value>(&t.payload)?["delivery_id"].as_str().unwrap_or_default().to_owned();
+    if let Some(mut d) = delivery::find(conn, &id)? {
+        d.status = enum_text(&if next == TaskStatus::Queued { DeliveryStatus::Pending } else { DeliveryStatus::Dead });
+        delivery::update(conn, &d)?;
+    }
+    Ok(())
 }
 
 /// What one attempt got.
@@ -294,42 +280,45 @@ impl AttemptOutcome {
     }
 }
 
-/// Records attempts and decides what follows each: done, a retry on the schedule, or the
-/// end (the schedule is exhausted, the receiver answered 410, or it failed for 5 days, the
-/// last two disabling the endpoint). One transaction for the whole batch: under load the
-/// workers record hundreds of attempts a second.
-pub fn record(cx: &Context, owner: &str, batch: &[(DeliveryJob, AttemptOutcome)]) -> Result<(), ServiceError> {
-    let now = cx.clock.now();
-    let (done, rest): (Vec<_>, Vec<_>) = batch.iter().partition(|(_, o)| o.succeeded());
-    cx.db.write(|conn| {
-        record_successes(conn, now, owner, &done)?;
-        for (job, outcome) in rest {
+/// Records attempts (each of a task this process still holds) and decides what follows
+/// each: done, a retry on the schedule, or the end (the schedule is exhausted, the
+/// receiver answered 410, or it failed for 5 days, the last two disabling the endpoint).
+/// Runs in the runner's transaction for the whole batch: under load the workers record
+/// hundreds of attempts a second. One verdict per attempt, in order.
+pub(crate) fn record(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    batch: &[(&TaskRow, &DeliveryJob, &AttemptOutcome)],
+) -> Result<Vec<Verdict>, ServiceError> {
+    let done: Vec<_> = batch.iter().filter(|(_, _, o)| o.succeeded()).map(|(_, j, o)| (*j, *o)).collect();
+    record_successes(conn, now, &done)?;
+    let mut verdicts = Vec::with_capacity(batch.len());
+    for (t, job, outcome) in batch {
+        if outcome.succeeded() {
+            verdicts.push(Verdict::Succeeded { result: None });
+        } else {
             let jitter: f64 = rand::rng().random();
-            record_one(conn, now, owner, job, outcome, jitter)?;
+            verdicts.push(record_failure(conn, now, t, job, outcome, jitter)?);
         }
-        Ok(())
-    })
+    }
+    Ok(verdicts)
 }
 
-/// The common case in a handful of multi-row statements: the attempts, the tasks done,
-/// the deliveries succeeded, and the failure record of their endpoints cleared.
+/// The common case in a handful of multi-row statements: the attempts, the deliveries
+/// succeeded, and the failure record of their endpoints cleared (the runner finishes the
+/// tasks in one more).
 fn record_successes(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    owner: &str,
-    done: &[&(DeliveryJob, AttemptOutcome)],
+    done: &[(&DeliveryJob, &AttemptOutcome)],
 ) -> Result<(), ServiceError> {
     if done.is_empty() {
         return Ok(());
     }
-    let task_ids: Vec<String> = done.iter().map(|(j, _)| j.task.id.clone()).collect();
-    // A task whose lease ran out belongs to another worker now; its attempt counts.
-    let owned: std::collections::HashSet<String> = task::owned_by(conn, &task_ids, owner)?.into_iter().collect();
-    let mine: Vec<_> = done.iter().filter(|(j, _)| owned.contains(&j.task.id)).collect();
-    let mut attempts = Vec::with_capacity(mine.len());
+    let mut attempts = Vec::with_capacity(done.len());
     let mut by_status: std::collections::BTreeMap<i32, Vec<String>> = Default::default();
     let mut endpoints: Vec<String> = Vec::new();
-    for (job, outcome) in &mine {
+    for (job, outcome) in done {
         let AttemptOutcome::Answered { status, body, latency_ms } = outcome else { continue };
         attempts.push(AttemptRow {
             id: ids::new_id(ids::ATTEMPT),
@@ -346,8 +335,6 @@ fn record_successes(
         }
     }
     delivery::insert_attempts(conn, &attempts)?;
-    let finished: Vec<String> = mine.iter().map(|(j, _)| j.task.id.clone()).collect();
-    task::finish_owned(conn, &finished, owner, to_db(now))?;
     for (status, ids) in &by_status {
         delivery::mark_succeeded(conn, ids, *status, to_db(now))?;
     }
@@ -355,100 +342,71 @@ fn record_successes(
     Ok(())
 }
 
-fn record_one(
+fn record_failure(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    owner: &str,
+    t: &TaskRow,
     job: &DeliveryJob,
     outcome: &AttemptOutcome,
     jitter: f64,
-) -> Result<(), ServiceError> {
-    {
-        let Some(mut t) = task::find(conn, &job.task.id)? else { return Ok(()) };
-        if t.lease_owner.as_deref() != Some(owner) {
-            // The lease ran out and another worker owns the task now; its attempt counts.
-            return Ok(());
+) -> Result<Verdict, ServiceError> {
+    let gone = || Verdict::Dead { error: "the delivery or its endpoint is gone".into(), result: None };
+    let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(gone()) };
+    let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(gone()) };
+    let (status_code, response, error, latency_ms) = match outcome {
+        AttemptOutcome::Answered { status, body, latency_ms } => {
+            (Some(i32::from(*status)), Some(rules::snippet(body)), None, *latency_ms)
         }
-        let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(()) };
-        let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(()) };
-        let (status_code, response, error, latency_ms) = match outcome {
-            AttemptOutcome::Answered { status, body, latency_ms } => {
-                (Some(i32::from(*status)), Some(rules::snippet(body)), None, *latency_ms)
-            }
-            AttemptOutcome::Failed { error, latency_ms } => (None, None, Some(error.clone()), *latency_ms),
-        };
-        delivery::insert_attempt(
-            conn,
-            &AttemptRow {
-                id: ids::new_id(ids::ATTEMPT),
-                delivery_id: d.id.clone(),
-                attempted_at: to_db(now),
-                status_code,
-                latency_ms,
-                response,
-                error: error.clone(),
-            },
-        )?;
-        d.last_status_code = status_code;
-        d.last_attempt_at = Some(to_db(now));
-        let ok = status_code.is_some_and(|s| (200..300).contains(&s));
-        let gone = status_code == Some(410);
-        let ep_version = ep.version;
-        if ok {
-            d.status = enum_text(&DeliveryStatus::Succeeded);
-            finish_task(conn, now, &mut t, TaskStatus::Succeeded, None)?;
-            if ep.failing_since.is_some() {
-                ep.failing_since = None;
-                ep.version += 1;
-                webhook_endpoint::update(conn, &ep, ep_version)?;
-            }
-            delivery::update(conn, &d)?;
-            return Ok(());
-        }
-        let reason = error.unwrap_or_else(|| format!("the receiver answered {}", status_code.unwrap_or_default()));
-        let failing_since = *ep.failing_since.get_or_insert(to_db(now));
-        let failing_too_long =
-            now - from_db(failing_since) >= Duration::from_std(DISABLE_AFTER).unwrap_or(Duration::days(5));
-        let retry = usize::try_from(t.attempts).ok().and_then(|n| rules::retry_delay(n, jitter));
-        if gone || failing_too_long {
-            ep.enabled = 0;
-            ep.disabled_reason = Some(if gone {
-                "the receiver answered 410 Gone".into()
-            } else {
-                "deliveries failed for 5 days".into()
-            });
-        }
-        ep.version += 1;
-        ep.updated_at = to_db(now);
-        webhook_endpoint::update(conn, &ep, ep_version)?;
-        if ep.enabled == 0 {
-            crate::service::raise(
-                conn,
-                now,
-                EventType::WebhookEndpointDisabled,
-                &ep,
-                &crate::service::messaging::webhook_endpoint::to_out(&ep),
-                None,
-            )?;
-        }
-        match retry.filter(|_| ep.enabled == 1) {
-            Some(delay) => {
-                let at = now + Duration::from_std(delay).unwrap_or(Duration::seconds(5));
-                crate::service::platform::task::transition(
-                    conn,
-                    now,
-                    &mut t,
-                    TaskStatus::Queued,
-                    Some(at),
-                    Some(reason),
-                )?;
-            }
-            None => {
-                d.status = enum_text(&DeliveryStatus::Dead);
-                finish_task(conn, now, &mut t, TaskStatus::Dead, Some(reason))?;
-            }
-        }
-        delivery::update(conn, &d)?;
-        Ok(())
+        AttemptOutcome::Failed { error, latency_ms } => (None, None, Some(error.clone()), *latency_ms),
+    };
+    delivery::insert_attempt(
+        conn,
+        &AttemptRow {
+            id: ids::new_id(ids::ATTEMPT),
+            delivery_id: d.id.clone(),
+            attempted_at: to_db(now),
+            status_code,
+            latency_ms,
+            response,
+            error: error.clone(),
+        },
+    )?;
+    d.last_status_code = status_code;
+    d.last_attempt_at = Some(to_db(now));
+    let gone = status_code == Some(410);
+    let reason = error.unwrap_or_else(|| format!("the receiver answered {}", status_code.unwrap_or_default()));
+    let failing_since = *ep.failing_since.get_or_insert(to_db(now));
+    let failing_too_long =
+        now - from_db(failing_since) >= Duration::from_std(DISABLE_AFTER).unwrap_or(Duration::days(5));
+    let retry = usize::try_from(t.attempts).ok().and_then(|n| rules::retry_delay(n, jitter));
+    if gone || failing_too_long {
+        ep.enabled = 0;
+        ep.disabled_reason =
+            Some(if gone { "the receiver answered 410 Gone".into() } else { "deliveries failed for 5 days".into() });
     }
+    // A worker's bookkeeping: an API change of the endpoint meanwhile wins, and this
+    // attempt's marks on the endpoint are dropped.
+    crate::store::versioned::save(conn, &mut ep, to_db(now))?;
+    if ep.enabled == 0 {
+        crate::service::raise(
+            conn,
+            now,
+            EventType::WebhookEndpointDisabled,
+            &ep,
+            &crate::service::messaging::webhook_endpoint::to_out(&ep),
+            None,
+        )?;
+    }
+    let verdict = match retry.filter(|_| ep.enabled == 1) {
+        Some(delay) => {
+            let at = now + Duration::from_std(delay).unwrap_or(Duration::seconds(5));
+            Verdict::Retry { at, error: reason, result: None }
+        }
+        None => {
+            d.status = enum_text(&DeliveryStatus::Dead);
+            Verdict::Dead { error: reason, result: None }
+        }
+    };
+    delivery::update(conn, &d)?;
+    Ok(verdict)
 }

@@ -73,3 +73,16 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<EventOut, ServiceE
         to_out(&store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("event"))?)
     })
 }
+
+/// Whether the task carries a `task.*` event to a receiver (its payload's `event_id`, as
+/// deliveries, script calls and notifications have). The failures of such a task raise no
+/// task events of their own: an endpoint subscribed to `*` would otherwise feed on the
+/// failures of its own deliveries without end.
+pub(crate) fn carries_task_event(
+    conn: &mut crate::store::DbConn,
+    t: &crate::store::platform::task::TaskRow,
+) -> Result<bool, ServiceError> {
+    let payload: serde_json::Value = text_json(&t.payload)?;
+    let Some(id) = payload["event_id"].as_str() else { return Ok(false) };
+    Ok(store::find(conn, id)?.is_some_and(|e| e.event_type.starts_with("task.")))
+}

@@ -1,4 +1,3 @@
-pub mod action;
 pub mod delivery;
 pub mod dispatch;
 pub mod event;

@@ -17,6 +17,7 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::ids;
 use crate::service::messaging::notification_template::{context, language_of, lineage, recipients_of, schedule_of};
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{require, Context, ServiceError};
 use crate::store::identity::account::{self, AccountRow};
 use crate::store::messaging::event::{self, EventRow};
@@ -276,31 +277,17 @@ pub struct Email {
     pub message_id: String,
 }
 
-/// Renders the notification of a claimed task. `Ok(None)` when there is nothing to send
-/// any more (the task has been finished here: cancelled, or failed for good).
-pub(crate) fn prepare(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    default_language: &str,
-    t: &mut TaskRow,
-) -> Result<Option<Email>, ServiceError> {
+/// Renders the notification of a claimed task; settled here when there is nothing to send
+/// any more (cancelled, or failed for good).
+pub(crate) fn prepare(conn: &mut DbConn, default_language: &str, t: &TaskRow) -> Result<Prepared<Email>, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
     let id = payload["notification_id"].as_str().unwrap_or_default().to_owned();
     let Some(mut n) = store::find(conn, &id)? else {
-        crate::service::platform::task::transition(
-            conn,
-            now,
-            t,
-            TaskStatus::Dead,
-            None,
-            Some("the notification is gone".into()),
-        )?;
-        return Ok(None);
+        return Ok(Prepared::Settled(Verdict::Dead { error: "the notification is gone".into(), result: None }));
     };
     if n.status != enum_text(&NotificationStatus::Scheduled) {
         // Cancelled meanwhile: the task ends with it.
-        crate::service::platform::task::transition(conn, now, t, TaskStatus::Cancelled, None, None)?;
-        return Ok(None);
+        return Ok(Prepared::Settled(Verdict::Cancelled { reason: None }));
     }
     n.attempts = t.attempts;
     let rendered = (|| -> Result<Result<(NotificationTemplateRow, rules::Rendered), String>, ServiceError> {
@@ -328,7 +315,7 @@ pub(crate) fn prepare(
             n.body = Some(r.body.clone());
             n.html_body = r.html_body.clone();
             store::update(conn, &n)?;
-            Ok(Some(Email {
+            Ok(Prepared::Run(Email {
                 message_id: format!("<{}@stratum>", n.id),
                 notification_id: n.id,
                 from: tpl.sender,
@@ -344,8 +331,7 @@ pub(crate) fn prepare(
             n.status = enum_text(&NotificationStatus::Failed);
             n.error = Some(why.clone());
             store::update(conn, &n)?;
-            crate::service::platform::task::transition(conn, now, t, TaskStatus::Dead, None, Some(why))?;
-            Ok(None)
+            Ok(Prepared::Settled(Verdict::Dead { error: why, result: None }))
         }
     }
 }
@@ -354,36 +340,38 @@ pub(crate) fn prepare(
 pub(crate) fn record(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    t: &mut TaskRow,
+    t: &TaskRow,
     email: &Email,
-    outcome: Result<String, String>,
+    outcome: &Result<String, String>,
     jitter: f64,
-) -> Result<(), ServiceError> {
-    let Some(mut n) = store::find(conn, &email.notification_id)? else { return Ok(()) };
+) -> Result<Verdict, ServiceError> {
+    let Some(mut n) = store::find(conn, &email.notification_id)? else {
+        return Ok(Verdict::Dead { error: "the notification is gone".into(), result: None });
+    };
     n.attempts = t.attempts;
-    match outcome {
+    let verdict = match outcome {
         Ok(answer) => {
             n.status = enum_text(&NotificationStatus::Sent);
             n.sent_at = Some(to_db(now));
             n.error = None;
-            t.result = Some(json!({"smtp_response": answer, "message_id": email.message_id}).to_string());
-            crate::service::platform::task::transition(conn, now, t, TaskStatus::Succeeded, None, None)?;
+            Verdict::Succeeded { result: Some(json!({"smtp_response": answer, "message_id": email.message_id})) }
         }
         Err(why) => {
             n.error = Some(why.clone());
-            t.result = Some(json!({"error": why}).to_string());
+            let result = Some(json!({"error": why}));
             let delay = usize::try_from(t.attempts).ok().and_then(|a| retry_delay(a, jitter));
             match delay.filter(|_| t.attempts < MAX_ATTEMPTS) {
                 Some(d) => {
                     let at = now + Duration::from_std(d).unwrap_or(Duration::seconds(5));
-                    crate::service::platform::task::transition(conn, now, t, TaskStatus::Queued, Some(at), Some(why))?;
+                    Verdict::Retry { at, error: why.clone(), result }
                 }
                 None => {
                     n.status = enum_text(&NotificationStatus::Failed);
-                    crate::service::platform::task::transition(conn, now, t, TaskStatus::Dead, None, Some(why))?;
+                    Verdict::Dead { error: why.clone(), result }
                 }
             }
         }
-    }
-    store::update(conn, &n).map_err(ServiceError::from)
+    };
+    store::update(conn, &n)?;
+    Ok(verdict)
 }

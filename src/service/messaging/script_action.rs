@@ -6,7 +6,6 @@ use serde_json::json;
 use stratum_api::messaging::script_action::{
     ScriptActionCreatedOut, ScriptActionIn, ScriptActionOut, ScriptActionPage, ScriptActionPatch,
 };
-use stratum_api::platform::task::TaskStatus;
 
 use crate::auth::Caller;
 use crate::clock::{from_db, to_db};
@@ -18,6 +17,7 @@ use crate::ids;
 use crate::service::messaging::dispatch::AttemptOutcome;
 use crate::service::messaging::webhook_endpoint::{check, new_secret};
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::messaging::event::{self, EventRow};
 use crate::store::messaging::script_action::{self as store, ScriptActionRow};
@@ -193,25 +193,20 @@ pub struct ScriptCall {
     pub max_attempts: i32,
 }
 
-/// The call of a claimed task; `Ok(None)` when the action is gone or disabled (the task is
-/// cancelled here).
-pub(crate) fn prepare(
-    conn: &mut DbConn,
-    now: DateTime<Utc>,
-    t: &mut TaskRow,
-) -> Result<Option<ScriptCall>, ServiceError> {
+/// The call of a claimed task; settled here (cancelled) when the action is gone or
+/// disabled.
+pub(crate) fn prepare(conn: &mut DbConn, t: &TaskRow) -> Result<Prepared<ScriptCall>, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
     let action = store::find(conn, payload["script_action_id"].as_str().unwrap_or_default())?;
     let Some(a) = action.filter(|a| a.enabled == 1 && a.deleted_at.is_none()) else {
-        let why = "the script action is disabled or deleted".to_owned();
-        crate::service::platform::task::transition(conn, now, t, TaskStatus::Cancelled, None, Some(why))?;
-        return Ok(None);
+        let reason = Some("the script action is disabled or deleted".to_owned());
+        return Ok(Prepared::Settled(Verdict::Cancelled { reason }));
     };
     let event_id = payload["event_id"].as_str().unwrap_or_default();
     let e = event::find(conn, event_id)?.ok_or(ServiceError::Internal(format!("event {event_id} is gone")))?;
     let body = serde_json::to_vec(&crate::service::messaging::event::to_out(&e)?)
         .map_err(|x| ServiceError::Internal(x.to_string()))?;
-    Ok(Some(ScriptCall {
+    Ok(Prepared::Run(ScriptCall {
         url: a.url,
         msg_id: e.id,
         body,
@@ -221,16 +216,15 @@ pub(crate) fn prepare(
     }))
 }
 
-/// Records a call: done on 2xx, else a retry on the webhook schedule until the action's
-/// attempts are spent.
-pub(crate) fn record(
-    conn: &mut DbConn,
+/// What a call decides: done on 2xx, else a retry on the webhook schedule until the
+/// action's attempts are spent.
+pub(crate) fn verdict(
     now: DateTime<Utc>,
-    t: &mut TaskRow,
+    t: &TaskRow,
     call: &ScriptCall,
     outcome: &AttemptOutcome,
     jitter: f64,
-) -> Result<(), ServiceError> {
+) -> Verdict {
     let (result, error) = match outcome {
         AttemptOutcome::Answered { status, body, latency_ms } => {
             let snippet = snippet(body);
@@ -244,20 +238,13 @@ pub(crate) fn record(
             (json!({"status_code": null, "error": error, "latency_ms": latency_ms}), Some(error.clone()))
         }
     };
-    t.result = Some(result.to_string());
-    let Some(why) = error else {
-        crate::service::platform::task::transition(conn, now, t, TaskStatus::Succeeded, None, None)?;
-        return Ok(());
-    };
+    let Some(why) = error else { return Verdict::Succeeded { result: Some(result) } };
     let delay = usize::try_from(t.attempts).ok().and_then(|a| retry_delay(a, jitter));
     match delay.filter(|_| t.attempts < call.max_attempts) {
         Some(d) => {
             let at = now + Duration::from_std(d).unwrap_or(Duration::seconds(5));
-            crate::service::platform::task::transition(conn, now, t, TaskStatus::Queued, Some(at), Some(why))?;
+            Verdict::Retry { at, error: why, result: Some(result) }
         }
-        None => {
-            crate::service::platform::task::transition(conn, now, t, TaskStatus::Dead, None, Some(why))?;
-        }
+        None => Verdict::Dead { error: why, result: Some(result) },
     }
-    Ok(())
 }

@@ -1,4 +1,5 @@
-//! Tasks over the API: read, retry, cancel.
+//! Tasks: read, retry and cancel over the API, and what an attempt's verdict does to a
+//! task (with the `task.*` events of automatic retries and deaths).
 
 use chrono::{DateTime, Utc};
 use stratum_api::platform::task::{TaskOut, TaskPage, TaskStatus};
@@ -7,12 +8,117 @@ use crate::auth::Caller;
 use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{require, Context, ServiceError};
 use crate::store::platform::task::{self as store, TaskFilter, TaskRow};
 use crate::store::{enum_text, text_enum, text_json, DbConn};
+
+/// What an attempt (or its preparation) decided about its task; the runner applies it
+/// with [`settle`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Done; `result`, when given, becomes the task's result.
+    Succeeded { result: Option<serde_json::Value> },
+    /// Done for now and due again at `at` with its attempts counted from zero (a periodic
+    /// job).
+    Again { at: DateTime<Utc>, result: Option<serde_json::Value> },
+    /// The attempt failed; the task runs again at `at`.
+    Retry { at: DateTime<Utc>, error: String, result: Option<serde_json::Value> },
+    /// The attempt failed and no attempt is left.
+    Dead { error: String, result: Option<serde_json::Value> },
+    /// Nothing to do any more (its object went away or was cancelled).
+    Cancelled { reason: Option<String> },
+}
+
+/// A claimed task, prepared in the claiming transaction: ready to run, or settled there
+/// and then (nothing to send, or the work was done in the transaction itself).
+#[derive(Debug)]
+pub enum Prepared<J> {
+    Run(J),
+    Settled(Verdict),
+}
+
+/// Applies `verdict` to `t`, a task claimed by this process as it was read at the claim.
+/// A failed attempt raises `task.failed` and then `task.rescheduled` or `task.dead`
+/// when `announce` says so (see docs/webhooks.md on why deliveries of task events stay
+/// quiet). Returns whether it raised events; a task that changed meanwhile (its lease ran
+/// out and it was claimed again) is left alone.
+pub(crate) fn settle(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &mut TaskRow,
+    verdict: Verdict,
+    announce: impl FnOnce(&mut DbConn, &TaskRow) -> Result<bool, ServiceError>,
+) -> Result<bool, ServiceError> {
+    let keep = |t: &mut TaskRow, result: Option<serde_json::Value>| {
+        if let Some(r) = result {
+            t.result = Some(r.to_string());
+        }
+    };
+    let (changed, then) = match verdict {
+        Verdict::Succeeded { result } => {
+            keep(t, result);
+            (transition(conn, now, t, TaskStatus::Succeeded, None, None)?, None)
+        }
+        Verdict::Again { at, result } => {
+            keep(t, result);
+            t.attempts = 0;
+            (transition(conn, now, t, TaskStatus::Queued, Some(at), None)?, None)
+        }
+        Verdict::Retry { at, error, result } => {
+            keep(t, result);
+            (transition(conn, now, t, TaskStatus::Queued, Some(at), Some(error))?, Some(EventType::TaskRescheduled))
+        }
+        Verdict::Dead { error, result } => {
+            keep(t, result);
+            (transition(conn, now, t, TaskStatus::Dead, None, Some(error))?, Some(EventType::TaskDead))
+        }
+        Verdict::Cancelled { reason } => (transition(conn, now, t, TaskStatus::Cancelled, None, reason)?, None),
+    };
+    let Some(then) = then.filter(|_| changed) else { return Ok(false) };
+    if !announce(conn, t)? {
+        return Ok(false);
+    }
+    let out = to_out(t)?;
+    for event_type in [EventType::TaskFailed, then] {
+        crate::service::raise(conn, now, event_type, t, &out, None)?;
+    }
+    Ok(true)
+}
+
+/// The batched form of [`settle`] for plain successes: one statement for all of them.
+pub(crate) fn finish_succeeded(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    owner: &str,
+    ids: &[String],
+) -> Result<(), ServiceError> {
+    Ok(store::finish_owned(conn, ids, owner, to_db(now))?)
+}
+
+/// Whether any task of `kinds` is due: a read, so that idle workers do not take the
+/// write lock.
+pub(crate) fn any_due(conn: &mut DbConn, kinds: &[&str], now: DateTime<Utc>) -> Result<bool, ServiceError> {
+    Ok(store::any_due(conn, kinds, to_db(now))?)
+}
+
+/// Claims up to `limit` due tasks of `kinds` for `owner` until `until` (attempts counted).
+pub(crate) fn claim(
+    conn: &mut DbConn,
+    kinds: &[&str],
+    owner: &str,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<TaskRow>, ServiceError> {
+    Ok(store::claim(conn, kinds, owner, to_db(now), to_db(until), limit)?)
+}
+
+/// Of `ids`, the tasks whose lease `owner` still holds.
+pub(crate) fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> Result<Vec<String>, ServiceError> {
+    Ok(store::owned_by(conn, ids, owner)?)
+}
 
 fn to_out(row: &TaskRow) -> Result<TaskOut, ServiceError> {
     Ok(TaskOut {
@@ -43,7 +149,6 @@ pub(crate) fn transition(
     run_at: Option<DateTime<Utc>>,
     error: Option<String>,
 ) -> Result<bool, ServiceError> {
-    let expected = t.version;
     t.status = enum_text(&status);
     if let Some(at) = run_at {
         t.run_at = to_db(at);
@@ -53,9 +158,7 @@ pub(crate) fn transition(
     if error.is_some() {
         t.last_error = error;
     }
-    t.version += 1;
-    t.updated_at = to_db(now);
-    Ok(store::update(conn, t, expected)?)
+    Ok(crate::store::versioned::save(conn, t, to_db(now))? == crate::store::versioned::Saved::Written)
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<TaskRow, ServiceError> {
@@ -102,42 +205,17 @@ pub fn change(
                 )))
             }
         };
-        let expected = t.version;
         let run_at = (next == TaskStatus::Queued).then_some(now);
         if !transition(conn, now, &mut t, next, run_at, None)? {
-            return Err(ServiceError::VersionMismatch { current: expected });
+            return Err(crate::service::missed::<TaskRow>(conn, &t.id));
         }
-        if t.kind == crate::service::messaging::dispatch::WEBHOOK_TASK {
-            sync_delivery(conn, &t, next)?;
-        }
-        if t.kind == crate::service::messaging::notification::NOTIFICATION_TASK {
-            crate::service::messaging::notification::follow_task(conn, &t, next)?;
+        // What the change does to the task's object (a delivery's status, a
+        // notification's) is its handler's business.
+        if let Some(h) = crate::tasks::runner::TABLE.find(&t.kind) {
+            h.follow(conn, &t, next)?;
         }
         let out = to_out(&t)?;
-        emit(
-            conn,
-            now,
-            NewEvent {
-                event_type: event,
-                account_id: &t.account_id,
-                account_path: &t.account_path,
-                object_id: &t.id,
-                data: &out,
-                previous: None,
-            },
-        )?;
+        crate::service::raise(conn, now, event, &t, &out, None)?;
         Ok(out)
     })
-}
-
-/// Keeps a webhook delivery's status in step with its task.
-fn sync_delivery(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
-    use crate::store::messaging::delivery;
-    use stratum_api::messaging::delivery::DeliveryStatus;
-    let id = text_json::<serde_json::Value>(&t.payload)?["delivery_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut d) = delivery::find(conn, &id)? {
-        d.status = enum_text(&if next == TaskStatus::Queued { DeliveryStatus::Pending } else { DeliveryStatus::Dead });
-        delivery::update(conn, &d)?;
-    }
-    Ok(())
 }

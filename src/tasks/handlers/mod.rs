@@ -1,0 +1,6 @@
+//! One file per kind of task; each is registered in `runner::TABLE`.
+
+pub mod notification;
+pub mod periodic;
+pub mod script_call;
+pub mod webhook_delivery;
