@@ -1,20 +1,12 @@
-//! What the catalog's use cases share: what a caller sees of its ancestors' catalog, and
-//! raising catalog events.
+//! What the catalog's use cases share: raising catalog events.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::auth::Caller;
 use crate::events::outbox::{emit, NewEvent};
 use crate::events::EventType;
 use crate::service::ServiceError;
 use crate::store::DbConn;
-
-/// The paths of the caller's ancestors: resource types and service templates defined
-/// above an account are visible to it (it builds on them), besides its own subtree's.
-pub(crate) fn above(caller: &Caller) -> Vec<String> {
-    crate::domain::identity::tree::ancestor_paths(&caller.account_path)
-}
 
 /// Raises a catalog event about an object of `account_id`.
 #[allow(clippy::too_many_arguments)]

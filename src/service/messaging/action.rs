@@ -71,7 +71,7 @@ pub fn record(cx: &Context, owner: &str, batch: Vec<(ActionJob, ActionOutcome)>)
             let id = match job {
                 ActionJob::Email { task, .. } | ActionJob::Script { task, .. } => &task.id,
             };
-            let Some(mut t) = task::find(conn, id)? else { continue };
+            let Some(mut t) = task::unscoped::find(conn, id)? else { continue };
             if t.lease_owner.as_deref() != Some(owner) {
                 continue;
             }

@@ -238,21 +238,21 @@ fn job_for(conn: &mut DbConn, now: DateTime<Utc>, mut t: TaskRow) -> Result<Opti
         .ok()
         .and_then(|p| p["delivery_id"].as_str().map(str::to_owned))
         .unwrap_or_default();
-    let found = match delivery::find(conn, &delivery_id)? {
-        Some(d) => webhook_endpoint::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
+    let found = match delivery::unscoped::find(conn, &delivery_id)? {
+        Some(d) => webhook_endpoint::unscoped::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
         None => None,
     };
     let Some((mut d, ep)) = found.filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none()) else {
         // The endpoint was disabled or deleted since: the delivery ends here.
         finish_task(conn, now, &mut t, TaskStatus::Cancelled, Some("the endpoint is disabled or deleted".into()))?;
-        if let Some(mut d) = delivery::find(conn, &delivery_id)? {
+        if let Some(mut d) = delivery::unscoped::find(conn, &delivery_id)? {
             d.status = enum_text(&DeliveryStatus::Dead);
             delivery::update(conn, &d)?;
         }
         return Ok(None);
     };
-    let event =
-        event::find(conn, &d.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
+    let event = event::unscoped::find(conn, &d.event_id)?
+        .ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
     let body = serde_json::to_vec(&crate::service::messaging::event::to_out(&event)?)
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
     let secrets = secrets_of(&ep, now);
@@ -364,13 +364,13 @@ fn record_one(
     jitter: f64,
 ) -> Result<(), ServiceError> {
     {
-        let Some(mut t) = task::find(conn, &job.task.id)? else { return Ok(()) };
+        let Some(mut t) = task::unscoped::find(conn, &job.task.id)? else { return Ok(()) };
         if t.lease_owner.as_deref() != Some(owner) {
             // The lease ran out and another worker owns the task now; its attempt counts.
             return Ok(());
         }
-        let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(()) };
-        let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(()) };
+        let Some(mut d) = delivery::unscoped::find(conn, &job.delivery_id)? else { return Ok(()) };
+        let Some(mut ep) = webhook_endpoint::unscoped::find(conn, &d.endpoint_id)? else { return Ok(()) };
         let (status_code, response, error, latency_ms) = match outcome {
             AttemptOutcome::Answered { status, body, latency_ms } => {
                 (Some(i32::from(*status)), Some(rules::snippet(body)), None, *latency_ms)

@@ -60,16 +60,13 @@ pub fn list(
             ));
         }
     }
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(EventPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
 
 pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<EventOut, ServiceError> {
     require(caller, Permission::EventsRead)?;
-    cx.db.read(|conn| {
-        to_out(&store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("event"))?)
-    })
+    cx.db.read(|conn| to_out(&store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("event"))?))
 }

@@ -48,7 +48,7 @@ pub fn ensure_scheduled(cx: &Context) -> Result<(), ServiceError> {
     crate::service::write(cx, |conn, now| {
         let Some(provider) = account::provider(conn)? else { return Ok(()) };
         for job in &JOBS {
-            if task::find(conn, &task_id(job))?.is_some() {
+            if task::unscoped::find(conn, &task_id(job))?.is_some() {
                 continue;
             }
             let payload = json!({"every_seconds": job.every.as_secs(), "description": job.description});

@@ -59,14 +59,13 @@ pub(crate) fn transition(
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<TaskRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("task"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("task"))
 }
 
 pub fn list(cx: &Context, caller: &Caller, filter: &TaskFilter, page: &PageRequest) -> Result<TaskPage, ServiceError> {
     require(caller, Permission::TasksRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(TaskPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -135,7 +134,7 @@ fn sync_delivery(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(),
     use crate::store::messaging::delivery;
     use stratum_api::messaging::delivery::DeliveryStatus;
     let id = text_json::<serde_json::Value>(&t.payload)?["delivery_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut d) = delivery::find(conn, &id)? {
+    if let Some(mut d) = delivery::unscoped::find(conn, &id)? {
         d.status = enum_text(&if next == TaskStatus::Queued { DeliveryStatus::Pending } else { DeliveryStatus::Dead });
         delivery::update(conn, &d)?;
     }
