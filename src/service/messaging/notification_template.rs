@@ -230,7 +230,8 @@ pub fn preview(
         let row = find(conn, caller, id)?;
         let event = crate::store::messaging::event::find_in_scope(conn, &caller.scope(), &input.event_id)?
             .ok_or(ServiceError::NotFound("event"))?;
-        let acc = account::unscoped::find(conn, &event.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+        let acc = account::find_in_scope(conn, &caller.scope(), &event.account_id)?
+            .ok_or(ServiceError::NotFound("account"))?;
         let line = lineage(conn, &acc)?;
         let lang = language_of(&line, &cx.settings.default_language);
         let schedule = schedule_of(&row)?;
