@@ -107,6 +107,8 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
             .app_data(soap.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
+            // Innermost: after SOAP calls are translated, before any handler reads a body.
+            .wrap(middleware::from_fn(rest::access::enforce))
             .wrap(middleware::from_fn(soap::translate::translate))
             .wrap(middleware::from_fn(rest::platform::metrics::observe))
             .configure(rest::platform::ops::routes)

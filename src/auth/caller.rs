@@ -22,6 +22,16 @@ impl Caller {
         self.permissions.contains(p)
     }
 
+    /// What the caller reads: its subtree.
+    pub fn scope(&self) -> super::Scope {
+        super::Scope::of(self)
+    }
+
+    /// What the caller reads of the catalog it builds on: its subtree and its ancestors'.
+    pub fn catalog_scope(&self) -> super::Scope {
+        super::Scope::with_ancestors(self)
+    }
+
     /// Whether an object of the account at `path` is within the caller's reach.
     pub fn reaches(&self, path: &str) -> bool {
         tree::contains(&self.account_path, path)

@@ -1,6 +1,7 @@
 //! The REST API: thin actix-web handlers (parse → service → respond), documented with
 //! utoipa on the handlers themselves and registered in the same statement.
 
+pub mod access;
 pub mod catalog;
 pub mod extract;
 pub mod identity;

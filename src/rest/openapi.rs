@@ -61,15 +61,25 @@ impl Modify for Conventions {
             for op in ops.into_iter().flatten() {
                 unwrap_optional_body(op);
                 op.responses.responses.insert("default".into(), problem.clone().into());
+                let authenticated = op.security.is_none();
                 op.security = match op.security.take() {
                     None => Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]),
                     // `security(())` on a handler means "no authentication": an empty list,
                     // not one empty requirement (which generators read as "optional").
                     Some(_) => Some(Vec::new()),
                 };
+                if authenticated {
+                    add_access_rule(op);
+                }
             }
         }
     }
+}
+
+/// The operation's row of `access::TABLE` as `x-authorization`.
+fn add_access_rule(op: &mut Operation) {
+    let Some(access) = op.operation_id.as_deref().and_then(super::access::of) else { return };
+    op.extensions.get_or_insert_with(Default::default).insert("x-authorization".to_owned(), access.extension());
 }
 
 /// An optional body is declared `Option<T>` on the handler, which utoipa renders as
@@ -141,5 +151,23 @@ mod tests {
             }
         }
         assert!(seen.contains("AccountCreate") && seen.contains("EventTypeList"));
+    }
+
+    #[test]
+    fn every_authenticated_operation_has_an_access_rule() {
+        let spec = spec();
+        let mut ids = std::collections::HashSet::new();
+        for (path, item) in &spec.paths.paths {
+            for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
+                let id = op.operation_id.clone().unwrap_or_default();
+                let public = op.security.as_ref().is_some_and(Vec::is_empty);
+                let rule = op.extensions.as_ref().and_then(|e| e.get("x-authorization"));
+                assert_eq!(rule.is_some(), !public, "{path} {id}: an access rule exactly when it needs a token");
+                ids.insert(id);
+            }
+        }
+        for (id, _) in super::super::access::TABLE {
+            assert!(ids.contains(*id), "access::TABLE names {id}, which is no operation");
+        }
     }
 }

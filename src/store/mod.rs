@@ -1,6 +1,8 @@
 //! Persistence: the diesel schema, the embedded migrations and one repository per table.
-//! Every query that reads tenant data takes the caller's scope (a materialised path), so
-//! tenancy is enforced here and not left to handlers.
+//! Every query that reads tenant data takes the caller's `Scope` (made only from an
+//! authenticated caller), so tenancy is enforced here and not left to handlers. Reads that
+//! must ignore tenancy — workers, periodic jobs, authentication — live in each table's
+//! `unscoped` module, so that every such use names itself.
 
 pub mod catalog;
 pub mod db;
@@ -13,22 +15,28 @@ pub mod versioned;
 
 pub use db::{Db, DbConn, DbError};
 
-/// The functions every table of account-owned objects has: insert, find by id, find and
-/// list what a caller sees, and a versioned update. What a caller at `scope` sees is its
-/// subtree, plus what the accounts at the paths `above` own (its ancestors, for catalog
-/// definitions it builds on; empty for objects seen only downwards).
+/// The functions every table of account-owned objects has: insert, find and list what a
+/// scope sees, a versioned update, and the unscoped find by id. A scope sees its subtree,
+/// plus what the accounts at its `above` paths own (its ancestors, for catalog
+/// definitions it builds on; none for objects seen only downwards).
 macro_rules! owned_table {
     ($table:ident, $row:ident) => {
         pub fn insert(conn: &mut DbConn, row: &$row) -> QueryResult<()> {
             diesel::insert_into($table::table).values(row).execute(conn).map(drop)
         }
 
-        pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<$row>> {
-            $table::table.filter($table::id.eq(id)).select($row::as_select()).first(conn).optional()
+        /// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+        pub mod unscoped {
+            use super::*;
+
+            pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<$row>> {
+                $table::table.filter($table::id.eq(id)).select($row::as_select()).first(conn).optional()
+            }
         }
 
-        pub fn find_visible(conn: &mut DbConn, scope: &str, above: &[String], id: &str) -> QueryResult<Option<$row>> {
+        pub fn find_visible(conn: &mut DbConn, scope: &$crate::auth::Scope, id: &str) -> QueryResult<Option<$row>> {
             let (lo, hi) = $crate::store::scope_range(scope);
+            let above = scope.above();
             $table::table
                 .filter($table::id.eq(id))
                 .filter(
@@ -41,11 +49,11 @@ macro_rules! owned_table {
 
         pub fn list_visible(
             conn: &mut DbConn,
-            scope: &str,
-            above: &[String],
+            scope: &$crate::auth::Scope,
             page: &crate::domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
             let (lo, hi) = $crate::store::scope_range(scope);
+            let above = scope.above();
             let mut q = $table::table
                 .filter(
                     $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
@@ -99,9 +107,9 @@ pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
     serde_json::from_str(text).map_err(|e| DieselError::DeserializationError(Box::new(e)))
 }
 
-/// The half-open key range of the subtree at `scope`.
-pub fn scope_range(scope: &str) -> (String, String) {
-    (scope.to_owned(), crate::domain::identity::tree::subtree_upper(scope))
+/// The half-open key range of the subtree of `scope`.
+pub fn scope_range(scope: &crate::auth::Scope) -> (String, String) {
+    scope.range()
 }
 
 /// Runs a multi-row insert on the backend at hand. diesel's `MultiConnection` cannot

@@ -36,19 +36,19 @@ fn unpart(s: &str) -> Value {
 }
 
 /// (header, payload, signature) of a compact JWT.
-fn decode(token: &str) -> (Value, Value, String) {
+pub fn decode(token: &str) -> (Value, Value, String) {
     let parts: Vec<&str> = token.split('.').collect();
     assert_eq!(parts.len(), 3, "a JWS compact token: {token}");
     (unpart(parts[0]), unpart(parts[1]), parts[2].to_string())
 }
 
-fn sign(header: &Value, payload: &Value, secret: &str) -> String {
+pub fn sign(header: &Value, payload: &Value, secret: &str) -> String {
     let input = format!("{}.{}", part(header), part(payload));
     let sig = B64.encode(hmac_sha256(secret.as_bytes(), input.as_bytes()));
     format!("{input}.{sig}")
 }
 
-fn hs256_header(kid: &str) -> Value {
+pub fn hs256_header(kid: &str) -> Value {
     json!({ "alg": "HS256", "typ": "JWT", "kid": kid })
 }
 

@@ -8,6 +8,7 @@ mod support;
 
 mod accounts;
 mod auth;
+mod auth_matrix;
 mod catalog;
 mod concurrency;
 mod events;

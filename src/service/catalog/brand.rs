@@ -36,7 +36,7 @@ pub fn to_out(row: &BrandRow) -> Result<BrandOut, ServiceError> {
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<BrandRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("brand"))
+    store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("brand"))
 }
 
 /// The default language first, then the others once each.
@@ -125,8 +125,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<BrandOut, ServiceE
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<BrandPage, ServiceError> {
     require(caller, Permission::CatalogRead)?;
-    let rows =
-        cx.db.read(|conn| store::list_visible(conn, &caller.account_path, &[], page).map_err(ServiceError::from))?;
+    let rows = cx.db.read(|conn| store::list_visible(conn, &caller.scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(BrandPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }

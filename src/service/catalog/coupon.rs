@@ -78,7 +78,7 @@ pub fn to_out(row: &CouponRow) -> Result<CouponOut, ServiceError> {
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<CouponRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("coupon"))
+    store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("coupon"))
 }
 
 /// The plans a coupon is for must be plans its account sells, in its currency when it is
@@ -162,8 +162,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<CouponOut, Service
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<CouponPage, ServiceError> {
     require(caller, Permission::CatalogRead)?;
-    let rows =
-        cx.db.read(|conn| store::list_visible(conn, &caller.account_path, &[], page).map_err(ServiceError::from))?;
+    let rows = cx.db.read(|conn| store::list_visible(conn, &caller.scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(CouponPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }

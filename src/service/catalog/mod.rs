@@ -5,4 +5,3 @@ pub mod plan;
 pub mod quote;
 pub mod resource_type;
 pub mod service_template;
-pub mod visible;

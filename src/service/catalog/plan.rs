@@ -85,7 +85,7 @@ pub(crate) fn sellable_by(conn: &mut DbConn, plan: &PlanRow, account_id: &str) -
 
 /// The plan `id` if `account_id` may sell it.
 pub(crate) fn find_sellable(conn: &mut DbConn, id: &str, account_id: &str) -> Result<Option<PlanRow>, ServiceError> {
-    match store::find(conn, id)? {
+    match store::unscoped::find(conn, id)? {
         Some(p) if sellable_by(conn, &p, account_id)? => Ok(Some(p)),
         _ => Ok(None),
     }
@@ -93,17 +93,12 @@ pub(crate) fn find_sellable(conn: &mut DbConn, id: &str, account_id: &str) -> Re
 
 /// A plan the caller sees: one of its subtree, or one given to its account.
 pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceError> {
-    let plan = store::find(conn, id)?.ok_or(ServiceError::NotFound("plan"))?;
-    if caller.reaches(&plan.account_path) || store::granted(conn, id, &caller.account_id)? {
-        Ok(plan)
-    } else {
-        Err(ServiceError::NotFound("plan"))
-    }
+    store::find_for(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("plan"))
 }
 
 /// A plan of the caller's subtree (to change it).
 fn own(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("plan"))
+    store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("plan"))
 }
 
 /// Names of resource types, for quote lines and error messages.
@@ -134,7 +129,7 @@ fn check_window(c: &mut Checks, from: Option<DateTime<Utc>>, until: Option<DateT
 /// Upgrade targets: other plans of the same owner.
 fn check_upgrades(conn: &mut DbConn, owner_id: &str, own_id: &str, targets: &[String]) -> Result<(), ServiceError> {
     for (i, t) in targets.iter().enumerate() {
-        let ok = t != own_id && store::find(conn, t)?.is_some_and(|p| p.account_id == owner_id);
+        let ok = t != own_id && store::unscoped::find(conn, t)?.is_some_and(|p| p.account_id == owner_id);
         if !ok {
             return Err(ServiceError::validation(
                 &format!("upgrade_to[{i}]"),
@@ -200,7 +195,7 @@ fn origin(
                     "a reseller's plan is built on a plan its parent gave it",
                 )
             })?;
-            let given = match store::find(conn, id)? {
+            let given = match store::unscoped::find(conn, id)? {
                 Some(b) if store::granted(conn, &b.id, &owner.id)? => Some(b),
                 _ => None,
             };
@@ -231,7 +226,7 @@ fn origin(
 }
 
 fn template_resources(conn: &mut DbConn, template_id: &str) -> Result<Vec<TemplateResource>, ServiceError> {
-    let t = crate::store::catalog::service_template::find(conn, template_id)?
+    let t = crate::store::catalog::service_template::unscoped::find(conn, template_id)?
         .ok_or(ServiceError::Internal(format!("template {template_id} is gone")))?;
     Ok(persisted::resources_of(&t.resources)?)
 }
@@ -298,9 +293,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<PlanOut, ServiceEr
 /// The plans of the caller's subtree and those given to its account.
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<PlanPage, ServiceError> {
     require(caller, Permission::CatalogRead)?;
-    let rows = cx.db.read(|conn| {
-        store::list_for(conn, &caller.account_path, &caller.account_id, page).map_err(ServiceError::from)
-    })?;
+    let rows = cx.db.read(|conn| store::list_for(conn, &caller.scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(PlanPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -420,7 +413,7 @@ fn grant_parties(
         return Err(ServiceError::validation("account_id", "not_reseller", "plans are given to resellers"));
     }
     let parent_id = target.parent_id.clone().unwrap_or_default();
-    let parent = accounts::find(conn, &parent_id)?.ok_or(ServiceError::NotFound("account"))?;
+    let parent = accounts::unscoped::find(conn, &parent_id)?.ok_or(ServiceError::NotFound("account"))?;
     if !caller.reaches(&parent.path) || !sellable_by(conn, plan, &parent.id)? {
         return Err(ServiceError::validation(
             "account_id",
@@ -464,7 +457,7 @@ pub fn grants(cx: &Context, caller: &Caller, plan_id: &str, page: &PageRequest) 
     require(caller, Permission::CatalogRead)?;
     let rows = cx.db.read(|conn| {
         let plan = find(conn, caller, plan_id)?;
-        store::grants_of(conn, &plan.id, &caller.account_path, page).map_err(ServiceError::from)
+        store::grants_of(conn, &plan.id, &caller.scope(), page).map_err(ServiceError::from)
     })?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.account_id);
     Ok(PlanGrantPage { data: rows.iter().map(grant_out).collect(), next_cursor })

@@ -10,7 +10,6 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
-use crate::service::catalog::visible::above;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
@@ -34,7 +33,7 @@ pub fn to_out(row: &ResourceTypeRow) -> ResourceTypeOut {
 
 /// A resource type the caller may build on: its subtree's or its ancestors'.
 pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<ResourceTypeRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &above(caller), id)?.ok_or(ServiceError::NotFound("resource type"))
+    store::find_visible(conn, &caller.catalog_scope(), id)?.ok_or(ServiceError::NotFound("resource type"))
 }
 
 fn check_gateway(c: &mut Checks, gateway: &str) {
@@ -86,9 +85,8 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<ResourceTypeOut, S
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<ResourceTypePage, ServiceError> {
     require(caller, Permission::CatalogRead)?;
-    let rows = cx.db.read(|conn| {
-        store::list_visible(conn, &caller.account_path, &above(caller), page).map_err(ServiceError::from)
-    })?;
+    let rows =
+        cx.db.read(|conn| store::list_visible(conn, &caller.catalog_scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(ResourceTypePage { data: rows.iter().map(to_out).collect(), next_cursor })
 }
@@ -113,8 +111,7 @@ pub fn update(
     }
     c.finish().map_err(ServiceError::Validation)?;
     crate::service::write(cx, |conn, now| {
-        let mut row =
-            store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("resource type"))?;
+        let mut row = store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("resource type"))?;
         check_version(if_match, row.version)?;
         if let Some(n) = patch.name {
             row.name = n.trim().to_owned();

@@ -5,7 +5,7 @@ use stratum_api::catalog::service_template::{
     CatalogStatus, ServiceTemplateIn, ServiceTemplateOut, ServiceTemplatePage, ServiceTemplatePatch, TemplateResource,
 };
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
@@ -14,7 +14,6 @@ use crate::domain::validation::Checks;
 use crate::events::EventType;
 use crate::ids;
 use crate::service::catalog::persisted;
-use crate::service::catalog::visible::above;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
@@ -38,21 +37,19 @@ pub fn to_out(row: &ServiceTemplateRow) -> Result<ServiceTemplateOut, ServiceErr
 
 /// A template the caller may build on: its subtree's or its ancestors'.
 pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<ServiceTemplateRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &above(caller), id)?
-        .ok_or(ServiceError::NotFound("service template"))
+    store::find_visible(conn, &caller.catalog_scope(), id)?.ok_or(ServiceError::NotFound("service template"))
 }
 
-/// Every resource type named must be one the template's owner (at `owner_path`) builds on:
-/// of its subtree or of its ancestors — not merely one the caller sees.
-fn check_resource_types(
-    conn: &mut DbConn,
-    owner_path: &str,
-    resources: &[TemplateResource],
-) -> Result<(), ServiceError> {
-    let above = crate::domain::identity::tree::ancestor_paths(owner_path);
+/// What the account a template is for builds on, seen from the caller (who reaches it).
+fn owner_scope(caller: &Caller, account_id: &str, path: &str) -> Result<Scope, ServiceError> {
+    caller.catalog_scope().narrowed_to(account_id, path).ok_or(ServiceError::NotFound("account"))
+}
+
+/// Every resource type named must be one the template's owner builds on: of its subtree
+/// or of its ancestors — not merely one the caller sees. `owner` is the owner's scope.
+fn check_resource_types(conn: &mut DbConn, owner: &Scope, resources: &[TemplateResource]) -> Result<(), ServiceError> {
     for (i, r) in resources.iter().enumerate() {
-        if crate::store::catalog::resource_type::find_visible(conn, owner_path, &above, &r.resource_type_id)?.is_none()
-        {
+        if crate::store::catalog::resource_type::find_visible(conn, owner, &r.resource_type_id)?.is_none() {
             return Err(ServiceError::validation(
                 &format!("resources[{i}].resource_type_id"),
                 "unknown_resource_type",
@@ -78,7 +75,7 @@ pub fn create(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
-        check_resource_types(conn, &owner.path, &input.resources)?;
+        check_resource_types(conn, &owner_scope(caller, &owner.id, &owner.path)?, &input.resources)?;
         let row = ServiceTemplateRow {
             id: ids::new_id(ids::SERVICE_TEMPLATE),
             account_id: owner.id.clone(),
@@ -106,9 +103,8 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<ServiceTemplateOut
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<ServiceTemplatePage, ServiceError> {
     require(caller, Permission::CatalogRead)?;
-    let rows = cx.db.read(|conn| {
-        store::list_visible(conn, &caller.account_path, &above(caller), page).map_err(ServiceError::from)
-    })?;
+    let rows =
+        cx.db.read(|conn| store::list_visible(conn, &caller.catalog_scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(ServiceTemplatePage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -130,7 +126,7 @@ fn keeps_priced_resources(conn: &mut DbConn, template_id: &str, next: &[Template
 }
 
 fn own(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<ServiceTemplateRow, ServiceError> {
-    store::find_visible(conn, &caller.account_path, &[], id)?.ok_or(ServiceError::NotFound("service template"))
+    store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("service template"))
 }
 
 /// Changes a template (`service_template.updated` with the previous values). Plans on it
@@ -166,7 +162,7 @@ pub fn update(
             row.description = d;
         }
         if let Some(r) = &patch.resources {
-            check_resource_types(conn, &row.account_path, r)?;
+            check_resource_types(conn, &owner_scope(caller, &row.account_id, &row.account_path)?, r)?;
             keeps_priced_resources(conn, &row.id, r)?;
             row.resources = persisted::resources_text(r);
         }

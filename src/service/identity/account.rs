@@ -44,7 +44,7 @@ pub fn to_out(row: &AccountRow) -> Result<AccountOut, ServiceError> {
 
 /// The account `id` if the caller reaches it, else `NotFound` (never telling the two apart).
 pub fn find_reachable(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<AccountRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("account"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("account"))
 }
 
 /// The account a new object belongs to: `requested`, or the caller's own.
@@ -124,9 +124,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<AccountPage, ServiceError> {
     require(caller, Permission::AccountsRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(AccountPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }

@@ -93,9 +93,7 @@ pub fn create(
 pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<ApiKeyOut, ServiceError> {
     require(caller, Permission::ApiKeysRead)?;
     cx.db.read(|conn| {
-        store::find_in_scope(conn, &caller.account_path, id)?
-            .map(|r| to_out(&r))
-            .ok_or(ServiceError::NotFound("api key"))
+        store::find_in_scope(conn, &caller.scope(), id)?.map(|r| to_out(&r)).ok_or(ServiceError::NotFound("api key"))
     })
 }
 
@@ -106,9 +104,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<ApiKeyPage, ServiceError> {
     require(caller, Permission::ApiKeysRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, account_id, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), account_id, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(ApiKeyPage { data: rows.iter().map(to_out).collect(), next_cursor })
 }
@@ -121,7 +118,7 @@ pub fn revoke(
 ) -> Result<Outcome<ApiKeyOut>, ServiceError> {
     require(caller, Permission::ApiKeysWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let mut row = store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("api key"))?;
+        let mut row = store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("api key"))?;
         if !store::revoke(conn, id, to_db(now))? {
             return Err(ServiceError::InvalidStateTransition("the key is revoked already".into()));
         }

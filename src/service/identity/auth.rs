@@ -32,7 +32,7 @@ fn caller_of(conn: &mut DbConn, row: ApiKeyRow, now: chrono::DateTime<chrono::Ut
     if row.expires_at.is_some_and(|at| crate::clock::from_db(at) <= now) {
         return Err(ServiceError::InvalidApiKey);
     }
-    let acc = account::find(conn, &row.account_id)?.ok_or(ServiceError::InvalidApiKey)?;
+    let acc = account::unscoped::find(conn, &row.account_id)?.ok_or(ServiceError::InvalidApiKey)?;
     let permissions = crate::service::identity::role::permissions_of(conn, &row.role_id)?;
     Ok(Caller {
         key_id: row.id,

@@ -55,7 +55,7 @@ pub fn grantable(
     let permissions = match BuiltInRole::from_id(role_id) {
         Some(r) => r.permissions(),
         None => {
-            let row = store::find_in_scope(conn, &caller.account_path, role_id)?
+            let row = store::find_in_scope(conn, &caller.scope(), role_id)?
                 .filter(|r| tree::contains(&r.account_path, &account.path))
                 .ok_or_else(|| {
                     ServiceError::validation(
@@ -79,7 +79,9 @@ pub fn grantable(
 pub fn permissions_of(conn: &mut DbConn, role_id: &str) -> Result<PermissionSet, ServiceError> {
     match BuiltInRole::from_id(role_id) {
         Some(r) => Ok(r.permissions()),
-        None => Ok(store::find(conn, role_id)?.map(|r| PermissionSet::from_stored(&r.permissions)).unwrap_or_default()),
+        None => Ok(store::unscoped::find(conn, role_id)?
+            .map(|r| PermissionSet::from_stored(&r.permissions))
+            .unwrap_or_default()),
     }
 }
 
@@ -154,7 +156,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<RoleOut, ServiceEr
         return Ok(built_in_out(r));
     }
     cx.db.read(|conn| {
-        store::find_in_scope(conn, &caller.account_path, id)?.map(|r| to_out(&r)).ok_or(ServiceError::NotFound("role"))
+        store::find_in_scope(conn, &caller.scope(), id)?.map(|r| to_out(&r)).ok_or(ServiceError::NotFound("role"))
     })
 }
 
@@ -172,9 +174,8 @@ pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<RolePag
     let custom_after = page.after.as_deref().filter(|a| BuiltInRole::from_id(a).is_none()).map(str::to_owned);
     if data.len() <= limit {
         let custom_page = PageRequest { limit: page.limit, after: custom_after };
-        let rows = cx
-            .db
-            .read(|conn| store::list_in_scope(conn, &caller.account_path, &custom_page).map_err(ServiceError::from))?;
+        let rows =
+            cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), &custom_page).map_err(ServiceError::from))?;
         data.extend(rows.iter().map(to_out));
     }
     let next_cursor = if data.len() > limit {
@@ -206,7 +207,7 @@ pub fn update(
         }
     }
     crate::service::write(cx, |conn, now| {
-        let mut row = store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("role"))?;
+        let mut row = store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
         if let Some(n) = &patch.name {
             row.name = n.trim().to_owned();
@@ -228,7 +229,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
         return Err(ServiceError::PermissionDenied("built-in roles cannot be deleted".into()));
     }
     crate::service::write(cx, |conn, _now| {
-        let row = store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("role"))?;
+        let row = store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
         if store::in_use(conn, id)? {
             return Err(ServiceError::Conflict("the role is still given to users or live API keys".into()));

@@ -30,7 +30,7 @@ fn to_out(row: &UserRow) -> Result<UserOut, ServiceError> {
     })
 }
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<UserRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("user"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("user"))
 }
 
 pub fn create(
@@ -83,9 +83,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<UserPage, ServiceError> {
     require(caller, Permission::UsersRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, account_id, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), account_id, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(UserPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -111,7 +110,8 @@ pub fn update(
             previous.insert("name".into(), Value::String(std::mem::replace(&mut row.name, name)));
         }
         if let Some(role) = patch.role.as_ref().filter(|r| **r != row.role_id) {
-            let account = accounts::find(conn, &row.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+            let account = accounts::find_in_scope(conn, &caller.scope(), &row.account_id)?
+                .ok_or(ServiceError::NotFound("account"))?;
             crate::service::identity::role::grantable(conn, caller, &account, role)?;
             previous.insert("role".into(), Value::String(std::mem::replace(&mut row.role_id, role.clone())));
         }

@@ -41,7 +41,7 @@ fn attempt_out(row: &AttemptRow) -> DeliveryAttemptOut {
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<DeliveryRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("delivery"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("delivery"))
 }
 
 pub fn list(
@@ -51,9 +51,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<DeliveryPage, ServiceError> {
     require(caller, Permission::WebhooksRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(DeliveryPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -82,7 +81,8 @@ pub fn attempts(
 fn requeue(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>, d: &mut DeliveryRow) -> Result<(), ServiceError> {
     d.status = enum_text(&DeliveryStatus::Pending);
     store::update(conn, d)?;
-    let mut t = task::find(conn, &d.task_id)?.ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
+    let mut t =
+        task::unscoped::find(conn, &d.task_id)?.ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
     if !crate::service::platform::task::transition(conn, now, &mut t, TaskStatus::Queued, Some(now), None)? {
         return Err(ServiceError::Conflict("the delivery's task changed meanwhile; try again".into()));
     }
@@ -98,7 +98,7 @@ pub fn retry(
     require(caller, Permission::WebhooksWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let mut d = find(conn, caller, id)?;
-        let endpoint = webhook_endpoint::find(conn, &d.endpoint_id)?;
+        let endpoint = webhook_endpoint::unscoped::find(conn, &d.endpoint_id)?;
         if !endpoint.is_some_and(|ep| ep.enabled == 1 && ep.deleted_at.is_none()) {
             return Err(ServiceError::InvalidStateTransition(
                 "the delivery's endpoint is disabled; enable it first".into(),
@@ -119,7 +119,7 @@ pub fn replay(
 ) -> Result<Outcome<DeliveryPage>, ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let e = event::find_in_scope(conn, &caller.account_path, event_id)?.ok_or(ServiceError::NotFound("event"))?;
+        let e = event::find_in_scope(conn, &caller.scope(), event_id)?.ok_or(ServiceError::NotFound("event"))?;
         let mut out = Vec::new();
         for ep in webhook_endpoint::enabled(conn)? {
             if !caller.reaches(&ep.account_path)

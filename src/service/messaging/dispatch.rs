@@ -219,20 +219,20 @@ pub(crate) fn prepare(
     t: &TaskRow,
 ) -> Result<Prepared<DeliveryJob>, ServiceError> {
     let delivery_id = delivery_of(t);
-    let found = match delivery::find(conn, &delivery_id)? {
-        Some(d) => webhook_endpoint::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
+    let found = match delivery::unscoped::find(conn, &delivery_id)? {
+        Some(d) => webhook_endpoint::unscoped::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
         None => None,
     };
     let Some((mut d, ep)) = found.filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none()) else {
-        if let Some(mut d) = delivery::find(conn, &delivery_id)? {
+        if let Some(mut d) = delivery::unscoped::find(conn, &delivery_id)? {
             d.status = enum_text(&DeliveryStatus::Dead);
             delivery::update(conn, &d)?;
         }
         let reason = Some("the endpoint is disabled or deleted".into());
         return Ok(Prepared::Settled(Verdict::Cancelled { reason }));
     };
-    let event =
-        event::find(conn, &d.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
+    let event = event::unscoped::find(conn, &d.event_id)?
+        .ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
     let body = serde_json::to_vec(&crate::service::messaging::event::to_out(&event)?)
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
     let secrets = secrets_of(&ep, now);
@@ -259,7 +259,7 @@ fn delivery_of(t: &TaskRow) -> String {
 /// over the tasks API.
 pub(crate) fn follow_task(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
     let id = text_json::<serde_json::Value>(&t.payload)?["delivery_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut d) = delivery::find(conn, &id)? {
+    if let Some(mut d) = delivery::unscoped::find(conn, &id)? {
         d.status = enum_text(&if next == TaskStatus::Queued { DeliveryStatus::Pending } else { DeliveryStatus::Dead });
         delivery::update(conn, &d)?;
     }
@@ -351,8 +351,8 @@ fn record_failure(
     jitter: f64,
 ) -> Result<Verdict, ServiceError> {
     let gone = || Verdict::Dead { error: "the delivery or its endpoint is gone".into(), result: None };
-    let Some(mut d) = delivery::find(conn, &job.delivery_id)? else { return Ok(gone()) };
-    let Some(mut ep) = webhook_endpoint::find(conn, &d.endpoint_id)? else { return Ok(gone()) };
+    let Some(mut d) = delivery::unscoped::find(conn, &job.delivery_id)? else { return Ok(gone()) };
+    let Some(mut ep) = webhook_endpoint::unscoped::find(conn, &d.endpoint_id)? else { return Ok(gone()) };
     let (status_code, response, error, latency_ms) = match outcome {
         AttemptOutcome::Answered { status, body, latency_ms } => {
             (Some(i32::from(*status)), Some(rules::snippet(body)), None, *latency_ms)

@@ -60,18 +60,15 @@ pub fn list(
             ));
         }
     }
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(EventPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
 
 pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<EventOut, ServiceError> {
     require(caller, Permission::EventsRead)?;
-    cx.db.read(|conn| {
-        to_out(&store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("event"))?)
-    })
+    cx.db.read(|conn| to_out(&store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("event"))?))
 }
 
 /// Whether the task carries a `task.*` event to a receiver (its payload's `event_id`, as
@@ -84,5 +81,5 @@ pub(crate) fn carries_task_event(
 ) -> Result<bool, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
     let Some(id) = payload["event_id"].as_str() else { return Ok(false) };
-    Ok(store::find(conn, id)?.is_some_and(|e| e.event_type.starts_with("task.")))
+    Ok(store::unscoped::find(conn, id)?.is_some_and(|e| e.event_type.starts_with("task.")))
 }

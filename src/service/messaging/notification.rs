@@ -55,7 +55,7 @@ pub fn to_out(row: &NotificationRow) -> Result<NotificationOut, ServiceError> {
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<NotificationRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("notification"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("notification"))
 }
 
 pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<NotificationOut, ServiceError> {
@@ -70,9 +70,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<NotificationPage, ServiceError> {
     require(caller, Permission::NotificationsRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(NotificationPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -93,7 +92,7 @@ pub fn cancel(
                 row.status
             )));
         }
-        if let Some(mut t) = task::find(conn, &row.task_id)? {
+        if let Some(mut t) = task::unscoped::find(conn, &row.task_id)? {
             if t.status == enum_text(&TaskStatus::Running) {
                 return Err(ServiceError::Conflict("the notification is being sent right now".into()));
             }
@@ -116,7 +115,7 @@ pub fn cancel(
 /// cancelled over the tasks API.
 pub(crate) fn follow_task(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
     let id = text_json::<serde_json::Value>(&t.payload)?["notification_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut n) = store::find(conn, &id)? {
+    if let Some(mut n) = store::unscoped::find(conn, &id)? {
         let status =
             if next == TaskStatus::Queued { NotificationStatus::Scheduled } else { NotificationStatus::Cancelled };
         if n.status != enum_text(&NotificationStatus::Sent) {
@@ -143,7 +142,7 @@ impl Audience {
         if let Some(found) = self.accounts.get(account_id) {
             return Ok(found.clone());
         }
-        let found = match account::find(conn, account_id)? {
+        let found = match account::unscoped::find(conn, account_id)? {
             Some(acc) => {
                 let lang = language_of(&lineage(conn, &acc)?, default_language);
                 Some((acc, lang))
@@ -250,7 +249,7 @@ fn insert(
 /// Cancels what a template still has scheduled about an object (and their tasks).
 fn supersede(conn: &mut DbConn, now: DateTime<Utc>, template_id: &str, object_id: &str) -> Result<(), ServiceError> {
     for mut n in store::scheduled_for(conn, template_id, object_id)? {
-        if let Some(mut t) = task::find(conn, &n.task_id)? {
+        if let Some(mut t) = task::unscoped::find(conn, &n.task_id)? {
             if t.status == enum_text(&TaskStatus::Running) {
                 continue; // being sent right now: let it finish
             }
@@ -282,7 +281,7 @@ pub struct Email {
 pub(crate) fn prepare(conn: &mut DbConn, default_language: &str, t: &TaskRow) -> Result<Prepared<Email>, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
     let id = payload["notification_id"].as_str().unwrap_or_default().to_owned();
-    let Some(mut n) = store::find(conn, &id)? else {
+    let Some(mut n) = store::unscoped::find(conn, &id)? else {
         return Ok(Prepared::Settled(Verdict::Dead { error: "the notification is gone".into(), result: None }));
     };
     if n.status != enum_text(&NotificationStatus::Scheduled) {
@@ -291,12 +290,14 @@ pub(crate) fn prepare(conn: &mut DbConn, default_language: &str, t: &TaskRow) ->
     }
     n.attempts = t.attempts;
     let rendered = (|| -> Result<Result<(NotificationTemplateRow, rules::Rendered), String>, ServiceError> {
-        let Some(tpl) = notification_template::find(conn, &n.template_id)? else {
+        let Some(tpl) = notification_template::unscoped::find(conn, &n.template_id)? else {
             return Ok(Err("the template was deleted".into()));
         };
-        let e =
-            event::find(conn, &n.event_id)?.ok_or(ServiceError::Internal(format!("event {} is gone", n.event_id)))?;
-        let Some(acc) = account::find(conn, &n.account_id)? else { return Ok(Err("the account is gone".into())) };
+        let e = event::unscoped::find(conn, &n.event_id)?
+            .ok_or(ServiceError::Internal(format!("event {} is gone", n.event_id)))?;
+        let Some(acc) = account::unscoped::find(conn, &n.account_id)? else {
+            return Ok(Err("the account is gone".into()));
+        };
         let lang = language_of(&lineage(conn, &acc)?, default_language);
         let schedule = schedule_of(&tpl)?;
         let ctx = context(&e, &acc, &lang, schedule.as_ref().map(|s| (s, from_db(n.send_at))))?;
@@ -345,7 +346,7 @@ pub(crate) fn record(
     outcome: &Result<String, String>,
     jitter: f64,
 ) -> Result<Verdict, ServiceError> {
-    let Some(mut n) = store::find(conn, &email.notification_id)? else {
+    let Some(mut n) = store::unscoped::find(conn, &email.notification_id)? else {
         return Ok(Verdict::Dead { error: "the notification is gone".into(), result: None });
     };
     n.attempts = t.attempts;

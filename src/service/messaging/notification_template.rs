@@ -46,7 +46,7 @@ pub(crate) fn schedule_of(row: &NotificationTemplateRow) -> Result<Option<Notifi
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<NotificationTemplateRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("notification template"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("notification template"))
 }
 
 pub fn create(
@@ -108,9 +108,8 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<NotificationTemplatePage, ServiceError> {
     require(caller, Permission::NotificationsRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(NotificationTemplatePage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
@@ -224,9 +223,10 @@ pub fn preview(
     let now = cx.clock.now();
     cx.db.read(|conn| {
         let row = find(conn, caller, id)?;
-        let event = crate::store::messaging::event::find_in_scope(conn, &caller.account_path, &input.event_id)?
+        let event = crate::store::messaging::event::find_in_scope(conn, &caller.scope(), &input.event_id)?
             .ok_or(ServiceError::NotFound("event"))?;
-        let acc = account::find(conn, &event.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+        let acc = account::find_in_scope(conn, &caller.scope(), &event.account_id)?
+            .ok_or(ServiceError::NotFound("account"))?;
         let line = lineage(conn, &acc)?;
         let lang = language_of(&line, &cx.settings.default_language);
         let schedule = schedule_of(&row)?;

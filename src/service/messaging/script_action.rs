@@ -52,7 +52,7 @@ fn check_limits(c: &mut Checks, max_attempts: Option<i32>, timeout_seconds: Opti
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<ScriptActionRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("script action"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("script action"))
 }
 
 pub fn create(
@@ -96,7 +96,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<ScriptActionOut, S
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<ScriptActionPage, ServiceError> {
     require(caller, Permission::WebhooksRead)?;
-    let rows = cx.db.read(|conn| store::list_in_scope(conn, &caller.account_path, page).map_err(ServiceError::from))?;
+    let rows = cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(ScriptActionPage { data: rows.iter().map(to_out).collect(), next_cursor })
 }
@@ -197,13 +197,14 @@ pub struct ScriptCall {
 /// disabled.
 pub(crate) fn prepare(conn: &mut DbConn, t: &TaskRow) -> Result<Prepared<ScriptCall>, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
-    let action = store::find(conn, payload["script_action_id"].as_str().unwrap_or_default())?;
+    let action = store::unscoped::find(conn, payload["script_action_id"].as_str().unwrap_or_default())?;
     let Some(a) = action.filter(|a| a.enabled == 1 && a.deleted_at.is_none()) else {
         let reason = Some("the script action is disabled or deleted".to_owned());
         return Ok(Prepared::Settled(Verdict::Cancelled { reason }));
     };
     let event_id = payload["event_id"].as_str().unwrap_or_default();
-    let e = event::find(conn, event_id)?.ok_or(ServiceError::Internal(format!("event {event_id} is gone")))?;
+    let e =
+        event::unscoped::find(conn, event_id)?.ok_or(ServiceError::Internal(format!("event {event_id} is gone")))?;
     let body = serde_json::to_vec(&crate::service::messaging::event::to_out(&e)?)
         .map_err(|x| ServiceError::Internal(x.to_string()))?;
     Ok(Prepared::Run(ScriptCall {

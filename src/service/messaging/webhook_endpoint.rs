@@ -109,7 +109,7 @@ pub fn create(
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<WebhookEndpointRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("webhook endpoint"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("webhook endpoint"))
 }
 
 pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<WebhookEndpointOut, ServiceError> {
@@ -119,7 +119,7 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<WebhookEndpointOut
 
 pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<WebhookEndpointPage, ServiceError> {
     require(caller, Permission::WebhooksRead)?;
-    let rows = cx.db.read(|conn| store::list_in_scope(conn, &caller.account_path, page).map_err(ServiceError::from))?;
+    let rows = cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(WebhookEndpointPage { data: rows.iter().map(to_out).collect(), next_cursor })
 }

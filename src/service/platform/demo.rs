@@ -55,7 +55,8 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
         return Ok(None);
     }
     let (provider_id, provider_key) = bootstrap::create_admin_key(cx, Some("demo provider admin".into()))?;
-    let provider = cx.db.read(|c| accounts::find(c, &provider_id)?.ok_or(ServiceError::NotFound("account")))?;
+    let provider =
+        cx.db.read(|c| accounts::unscoped::find(c, &provider_id)?.ok_or(ServiceError::NotFound("account")))?;
     let admin = Caller {
         key_id: "demo-seed".into(),
         account_id: provider.id.clone(),
@@ -142,5 +143,5 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
 }
 
 fn account_path(cx: &Context, id: &str) -> Result<String, ServiceError> {
-    cx.db.read(|c| accounts::find(c, id)?.map(|a| a.path).ok_or(ServiceError::NotFound("account")))
+    cx.db.read(|c| accounts::unscoped::find(c, id)?.map(|a| a.path).ok_or(ServiceError::NotFound("account")))
 }

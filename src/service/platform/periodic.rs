@@ -31,7 +31,7 @@ pub fn ensure_scheduled(cx: &Context, jobs: &[(&str, Schedule)]) -> Result<(), S
     crate::service::write(cx, |conn, now| {
         let Some(provider) = account::provider(conn)? else { return Ok(()) };
         for (kind, schedule) in jobs {
-            if task::find(conn, &task_id(kind))?.is_some() {
+            if task::unscoped::find(conn, &task_id(kind))?.is_some() {
                 continue;
             }
             let payload = json!({"every_seconds": schedule.every.as_secs(), "description": schedule.description});

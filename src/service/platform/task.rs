@@ -162,14 +162,13 @@ pub(crate) fn transition(
 }
 
 fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<TaskRow, ServiceError> {
-    store::find_in_scope(conn, &caller.account_path, id)?.ok_or(ServiceError::NotFound("task"))
+    store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("task"))
 }
 
 pub fn list(cx: &Context, caller: &Caller, filter: &TaskFilter, page: &PageRequest) -> Result<TaskPage, ServiceError> {
     require(caller, Permission::TasksRead)?;
-    let rows = cx
-        .db
-        .read(|conn| store::list_in_scope(conn, &caller.account_path, filter, page).map_err(ServiceError::from))?;
+    let rows =
+        cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(TaskPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::{plan_grants, plans};
 use crate::store::DbConn;
@@ -63,7 +64,12 @@ pub fn delete_grant(conn: &mut DbConn, plan_id: &str, account_id: &str) -> Query
 }
 
 /// The grants of a plan to accounts in the subtree at `scope`.
-pub fn grants_of(conn: &mut DbConn, plan_id: &str, scope: &str, page: &PageRequest) -> QueryResult<Vec<PlanGrantRow>> {
+pub fn grants_of(
+    conn: &mut DbConn,
+    plan_id: &str,
+    scope: &Scope,
+    page: &PageRequest,
+) -> QueryResult<Vec<PlanGrantRow>> {
     let (lo, hi) = crate::store::scope_range(scope);
     let mut q = plan_grants::table
         .filter(plan_grants::plan_id.eq(plan_id))
@@ -84,13 +90,22 @@ pub fn granted_ids(conn: &mut DbConn, account_id: &str) -> QueryResult<Vec<Strin
     plan_grants::table.filter(plan_grants::account_id.eq(account_id)).select(plan_grants::plan_id).load(conn)
 }
 
-/// Plans a caller sees: those of its subtree, and those given to its account.
-pub fn list_for(conn: &mut DbConn, scope: &str, account_id: &str, page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
-    let given = granted_ids(conn, account_id)?;
+/// Plans a scope sees: those of its subtree, and those given to its account.
+pub fn list_for(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
+    let given = granted_ids(conn, scope.account_id())?;
     list_visible_ids(conn, scope, &given, page)
 }
 
-fn list_visible_ids(conn: &mut DbConn, scope: &str, ids: &[String], page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
+/// The plan `id` if the scope sees it: of its subtree, or given to its account.
+pub fn find_for(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<PlanRow>> {
+    match find_visible(conn, scope, id)? {
+        Some(p) => Ok(Some(p)),
+        None if granted(conn, id, scope.account_id())? => unscoped::find(conn, id),
+        None => Ok(None),
+    }
+}
+
+fn list_visible_ids(conn: &mut DbConn, scope: &Scope, ids: &[String], page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
     let (lo, hi) = crate::store::scope_range(scope);
     let mut q = plans::table
         .filter(plans::account_path.ge(lo).and(plans::account_path.lt(hi)).or(plans::id.eq_any(ids)))

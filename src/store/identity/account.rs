@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::accounts::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -43,7 +44,7 @@ pub fn insert(conn: &mut DbConn, row: &AccountRow) -> QueryResult<()> {
 }
 
 /// The account `id` if it lies in the subtree at `scope`.
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<AccountRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<AccountRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::accounts
         .filter(dsl::id.eq(id))
@@ -54,8 +55,13 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<AccountRow>> {
-    dsl::accounts.filter(dsl::id.eq(id)).select(AccountRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<AccountRow>> {
+        dsl::accounts.filter(dsl::id.eq(id)).select(AccountRow::as_select()).first(conn).optional()
+    }
 }
 
 pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<AccountRow>> {
@@ -74,7 +80,7 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
 /// One page (plus one row, to tell whether more follow) of the subtree at `scope`.
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &AccountFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<AccountRow>> {

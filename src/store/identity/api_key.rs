@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::api_keys::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -36,7 +37,7 @@ pub fn find_live_by_digest(conn: &mut DbConn, digest: &str) -> QueryResult<Optio
         .optional()
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<ApiKeyRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ApiKeyRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::api_keys
         .filter(dsl::id.eq(id))
@@ -53,7 +54,7 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     account_id: Option<&str>,
     page: &PageRequest,
 ) -> QueryResult<Vec<ApiKeyRow>> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::roles::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -26,7 +27,7 @@ pub fn insert(conn: &mut DbConn, row: &RoleRow) -> QueryResult<()> {
 }
 
 /// The role `id` as seen from the subtree at `scope`: roles of the scope's own subtree.
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<RoleRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<RoleRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::roles
         .filter(dsl::id.eq(id))
@@ -37,11 +38,16 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
         .optional()
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<RoleRow>> {
-    dsl::roles.filter(dsl::id.eq(id)).select(RoleRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<RoleRow>> {
+        dsl::roles.filter(dsl::id.eq(id)).select(RoleRow::as_select()).first(conn).optional()
+    }
 }
 
-pub fn list_in_scope(conn: &mut DbConn, scope: &str, page: &PageRequest) -> QueryResult<Vec<RoleRow>> {
+pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<RoleRow>> {
     let (lo, hi) = scope_range(scope);
     let mut q = dsl::roles
         .filter(dsl::account_path.ge(lo))

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::users::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -26,7 +27,7 @@ pub fn insert(conn: &mut DbConn, row: &UserRow) -> QueryResult<()> {
     diesel::insert_into(dsl::users).values(row).execute(conn).map(drop)
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<UserRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<UserRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::users
         .filter(dsl::id.eq(id))
@@ -45,7 +46,7 @@ pub fn email_taken(conn: &mut DbConn, account_id: &str, email: &str) -> QueryRes
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     account_id: Option<&str>,
     page: &PageRequest,
 ) -> QueryResult<Vec<UserRow>> {

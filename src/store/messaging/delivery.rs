@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::deliveries::{self, dsl};
 use crate::store::schema::delivery_attempts::{self, dsl as attempts_dsl};
@@ -39,8 +40,13 @@ pub fn insert(conn: &mut DbConn, row: &DeliveryRow) -> QueryResult<()> {
     diesel::insert_into(dsl::deliveries).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<DeliveryRow>> {
-    dsl::deliveries.filter(dsl::id.eq(id)).select(DeliveryRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<DeliveryRow>> {
+        dsl::deliveries.filter(dsl::id.eq(id)).select(DeliveryRow::as_select()).first(conn).optional()
+    }
 }
 
 pub fn find_for(conn: &mut DbConn, endpoint_id: &str, event_id: &str) -> QueryResult<Option<DeliveryRow>> {
@@ -52,7 +58,7 @@ pub fn find_for(conn: &mut DbConn, endpoint_id: &str, event_id: &str) -> QueryRe
         .optional()
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<DeliveryRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<DeliveryRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::deliveries
         .filter(dsl::id.eq(id))
@@ -72,7 +78,7 @@ pub struct DeliveryFilter {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &DeliveryFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<DeliveryRow>> {

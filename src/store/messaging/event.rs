@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::events::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -42,7 +43,7 @@ pub struct EventFilter {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &EventFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<EventRow>> {
@@ -66,7 +67,7 @@ pub fn list_in_scope(
     q.load(conn)
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<EventRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<EventRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::events
         .filter(dsl::id.eq(id))
@@ -92,8 +93,13 @@ pub fn mark_dispatched(conn: &mut DbConn, ids: &[String], at: NaiveDateTime) -> 
     diesel::update(dsl::events.filter(dsl::id.eq_any(ids))).set(dsl::dispatched_at.eq(Some(at))).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
-    dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
+        dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
+    }
 }
 
 /// Whether any event waits to be fanned out: a read, so that an idle dispatcher does not

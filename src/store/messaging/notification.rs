@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::notifications::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -36,11 +37,16 @@ pub fn insert(conn: &mut DbConn, row: &NotificationRow) -> QueryResult<()> {
     diesel::insert_into(dsl::notifications).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<NotificationRow>> {
-    dsl::notifications.filter(dsl::id.eq(id)).select(NotificationRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<NotificationRow>> {
+        dsl::notifications.filter(dsl::id.eq(id)).select(NotificationRow::as_select()).first(conn).optional()
+    }
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<NotificationRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::notifications
         .filter(dsl::id.eq(id))
@@ -71,7 +77,7 @@ pub struct NotificationFilter {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &NotificationFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<NotificationRow>> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::messaging::notification::Candidate;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::notification_templates::{self, dsl};
@@ -47,15 +48,20 @@ pub fn insert(conn: &mut DbConn, row: &NotificationTemplateRow) -> QueryResult<(
     diesel::insert_into(dsl::notification_templates).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
-    dsl::notification_templates
-        .filter(dsl::id.eq(id))
-        .select(NotificationTemplateRow::as_select())
-        .first(conn)
-        .optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
+        dsl::notification_templates
+            .filter(dsl::id.eq(id))
+            .select(NotificationTemplateRow::as_select())
+            .first(conn)
+            .optional()
+    }
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::notification_templates
         .filter(dsl::id.eq(id))
@@ -90,7 +96,7 @@ pub struct TemplateFilter {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &TemplateFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<NotificationTemplateRow>> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::script_actions::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -33,11 +34,16 @@ pub fn insert(conn: &mut DbConn, row: &ScriptActionRow) -> QueryResult<()> {
     diesel::insert_into(dsl::script_actions).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ScriptActionRow>> {
-    dsl::script_actions.filter(dsl::id.eq(id)).select(ScriptActionRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ScriptActionRow>> {
+        dsl::script_actions.filter(dsl::id.eq(id)).select(ScriptActionRow::as_select()).first(conn).optional()
+    }
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<ScriptActionRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ScriptActionRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::script_actions
         .filter(dsl::id.eq(id))
@@ -49,7 +55,7 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
         .optional()
 }
 
-pub fn list_in_scope(conn: &mut DbConn, scope: &str, page: &PageRequest) -> QueryResult<Vec<ScriptActionRow>> {
+pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<ScriptActionRow>> {
     let (lo, hi) = scope_range(scope);
     let mut q = dsl::script_actions
         .filter(dsl::deleted_at.is_null())

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::webhook_endpoints::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -35,11 +36,16 @@ pub fn insert(conn: &mut DbConn, row: &WebhookEndpointRow) -> QueryResult<()> {
     diesel::insert_into(dsl::webhook_endpoints).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
-    dsl::webhook_endpoints.filter(dsl::id.eq(id)).select(WebhookEndpointRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
+        dsl::webhook_endpoints.filter(dsl::id.eq(id)).select(WebhookEndpointRow::as_select()).first(conn).optional()
+    }
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::webhook_endpoints
         .filter(dsl::id.eq(id))
@@ -51,7 +57,7 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Op
         .optional()
 }
 
-pub fn list_in_scope(conn: &mut DbConn, scope: &str, page: &PageRequest) -> QueryResult<Vec<WebhookEndpointRow>> {
+pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<WebhookEndpointRow>> {
     let (lo, hi) = scope_range(scope);
     let mut q = dsl::webhook_endpoints
         .filter(dsl::deleted_at.is_null())

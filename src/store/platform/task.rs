@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::auth::Scope;
 use crate::domain::pagination::PageRequest;
 use crate::store::schema::tasks::{self, dsl};
 use crate::store::{scope_range, DbConn};
@@ -63,11 +64,16 @@ pub fn insert(conn: &mut DbConn, row: &TaskRow) -> QueryResult<()> {
     diesel::insert_into(dsl::tasks).values(row).execute(conn).map(drop)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<TaskRow>> {
-    dsl::tasks.filter(dsl::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
+/// Reads that ignore tenancy, for workers and lookups that are not a caller's.
+pub mod unscoped {
+    use super::*;
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<TaskRow>> {
+        dsl::tasks.filter(dsl::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
+    }
 }
 
-pub fn find_in_scope(conn: &mut DbConn, scope: &str, id: &str) -> QueryResult<Option<TaskRow>> {
+pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<TaskRow>> {
     let (lo, hi) = scope_range(scope);
     dsl::tasks
         .filter(dsl::id.eq(id))
@@ -86,7 +92,7 @@ pub struct TaskFilter {
 
 pub fn list_in_scope(
     conn: &mut DbConn,
-    scope: &str,
+    scope: &Scope,
     filter: &TaskFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<TaskRow>> {
