@@ -97,11 +97,13 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
     let spec = rest::openapi::spec();
     let soap = web::Data::new(Soap::from_spec(&spec).map_err(|e| StartError::Setup(e.to_string()))?);
+    let known_paths = web::Data::new(rest::platform::known_paths::KnownPaths::from_spec(&spec));
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(soap.clone())
+            .app_data(known_paths.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
             .wrap(middleware::from_fn(soap::translate::translate))

@@ -10,6 +10,7 @@ mod accounts;
 mod auth;
 mod catalog;
 mod concurrency;
+mod contract;
 mod events;
 mod idempotency;
 mod malformed;
