@@ -209,8 +209,9 @@ impl FromRequest for IfMatch {
     }
 }
 
-/// Exactly the forms the contract's pattern `^(\*|(W/)?"[0-9]{1,18}")$` allows, so the
-/// server and the schema agree on every value.
+/// Exactly the forms the contract's pattern `^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$`
+/// allows (the bare version, `3`, as before), so the server and the schema agree on every
+/// value.
 fn parse_if_match(value: Option<&str>) -> Result<IfMatch, ApiError> {
     let Some(v) = value.map(str::trim) else {
         return Ok(IfMatch(None));
@@ -218,7 +219,8 @@ fn parse_if_match(value: Option<&str>) -> Result<IfMatch, ApiError> {
     if v == "*" {
         return Ok(IfMatch(None));
     }
-    let digits = v.strip_prefix("W/").unwrap_or(v).strip_prefix('"').and_then(|d| d.strip_suffix('"'));
+    let quoted = v.strip_prefix("W/").unwrap_or(v).strip_prefix('"').and_then(|d| d.strip_suffix('"'));
+    let digits = quoted.or(Some(v));
     digits
         .filter(|d| (1..=18).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|d| d.parse::<i64>().ok())
@@ -241,7 +243,8 @@ mod tests {
         assert_eq!(parse_if_match(Some("\"3\"")).ok().and_then(|m| m.0), Some(3));
         assert_eq!(parse_if_match(Some("W/\"4\"")).ok().and_then(|m| m.0), Some(4));
         assert_eq!(parse_if_match(Some("*")).ok().and_then(|m| m.0), None);
-        for bad in ["\"abc\"", "", "3", "\"-3\"", "\"+3\"", "W/W/\"3\"", "\"\"3\"\"", "\"1234567890123456789\""] {
+        assert_eq!(parse_if_match(Some("3")).ok().and_then(|m| m.0), Some(3));
+        for bad in ["\"abc\"", "", "W/3", "\"-3\"", "\"+3\"", "W/W/\"3\"", "\"\"3\"\"", "\"1234567890123456789\""] {
             assert!(parse_if_match(Some(bad)).is_err(), "{bad}");
         }
     }

@@ -144,9 +144,9 @@ pub struct IdempotencyKeyHeader {
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct IfMatchHeader {
-    /// The ETag (`"3"`, or weak `W/"3"`) of the version the change is based on, or `*` for
-    /// any version; a stale one answers 412.
-    #[param(rename = "If-Match", required = false, pattern = r#"^(\*|(W/)?"[0-9]{1,18}")$"#)]
+    /// The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+    /// based on, or `*` for any version; a stale one answers 412.
+    #[param(rename = "If-Match", required = false, pattern = r#"^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$"#)]
     pub if_match: String,
 }
 

@@ -86,9 +86,10 @@ fn if_match_takes_exactly_the_forms_of_the_contract() {
     assert_eq!(patch("\"1\"", "v2").expect(200)["version"], 2);
     assert_eq!(patch("W/\"2\"", "v3").expect(200)["version"], 3);
     assert_eq!(patch("*", "v4").expect(200)["version"], 4);
-    for bad in ["4", "\"-4\"", "\"+4\"", "W/W/\"4\"", "\"\"4\"\"", "\"4"] {
+    assert_eq!(patch("4", "v5").expect(200)["version"], 5, "the bare version, as before");
+    for bad in ["W/5", "\"-5\"", "\"+5\"", "W/W/\"5\"", "\"\"5\"\"", "\"5", "-5"] {
         patch(bad, "refused").problem(400, "invalid_header");
     }
     let acc: Value = srv.get(&path, &tok).expect(200).clone();
-    assert_eq!((acc["version"].clone(), acc["name"].clone()), (json!(4), json!("v4")));
+    assert_eq!((acc["version"].clone(), acc["name"].clone()), (json!(5), json!("v5")));
 }
