@@ -450,7 +450,7 @@ export type EmptyIn = {
  * Every error code the API answers with. Each has one HTTP status; the same codes are
  * used by SOAP faults. Documented in `docs/errors.md` (a test keeps the two in step).
  */
-export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
+export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'method_not_allowed' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
 
 /**
  * An event.
@@ -1823,7 +1823,8 @@ export type AccountCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -1884,7 +1885,8 @@ export type AccountUpdateData = {
     body: AccountPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -1924,7 +1926,8 @@ export type AccountCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -1961,7 +1964,8 @@ export type AccountHoldPlaceData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2001,7 +2005,8 @@ export type AccountReactivateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2041,7 +2046,8 @@ export type AccountHoldReleaseData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2081,7 +2087,8 @@ export type AccountSuspendData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2156,7 +2163,8 @@ export type ApiKeyCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2221,7 +2229,8 @@ export type ApiKeyRevokeData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2317,7 +2326,8 @@ export type BrandCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2378,7 +2388,8 @@ export type BrandUpdateData = {
     body: BrandPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -2454,7 +2465,8 @@ export type BrandPlanPublishData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2559,7 +2571,8 @@ export type CouponCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2620,7 +2633,8 @@ export type CouponUpdateData = {
     body: CouponPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -2660,7 +2674,8 @@ export type CouponArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2806,7 +2821,8 @@ export type DeliveryRetryData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -2943,7 +2959,8 @@ export type EventReplayData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3019,7 +3036,8 @@ export type NotificationTemplateCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3050,7 +3068,8 @@ export type NotificationTemplateDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3116,7 +3135,8 @@ export type NotificationTemplateUpdateData = {
     body: NotificationTemplatePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3253,7 +3273,8 @@ export type NotificationCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3349,7 +3370,8 @@ export type PlanCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3410,7 +3432,8 @@ export type PlanUpdateData = {
     body: PlanPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3450,7 +3473,8 @@ export type PlanArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3526,7 +3550,8 @@ export type PlanGrantCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3656,7 +3681,8 @@ export type ResourceTypeCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3717,7 +3743,8 @@ export type ResourceTypeUpdateData = {
     body: ResourceTypePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3788,7 +3815,8 @@ export type RoleCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3819,7 +3847,8 @@ export type RoleDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3885,7 +3914,8 @@ export type RoleUpdateData = {
     body: RolePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3956,7 +3986,8 @@ export type ScriptActionCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3987,7 +4018,8 @@ export type ScriptActionDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4053,7 +4085,8 @@ export type ScriptActionUpdateData = {
     body: ScriptActionPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4124,7 +4157,8 @@ export type ServiceTemplateCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4185,7 +4219,8 @@ export type ServiceTemplateUpdateData = {
     body: ServiceTemplatePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4225,7 +4260,8 @@ export type ServiceTemplateArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4334,7 +4370,8 @@ export type TaskCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4374,7 +4411,8 @@ export type TaskRetryData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4436,7 +4474,8 @@ export type TestClockAdvanceData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4506,7 +4545,8 @@ export type UserCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4537,7 +4577,8 @@ export type UserRemoveData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4603,7 +4644,8 @@ export type UserUpdateData = {
     body: UserPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4674,7 +4716,8 @@ export type WebhookEndpointCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4705,7 +4748,8 @@ export type WebhookEndpointDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4771,7 +4815,8 @@ export type WebhookEndpointUpdateData = {
     body: WebhookEndpointPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4811,7 +4856,8 @@ export type WebhookEndpointSecretRotateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
