@@ -100,11 +100,13 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
     // SOAP serves the operations; the webhooks of the contract are calls Stratum makes.
     let soap =
         web::Data::new(Soap::from_spec(&rest::openapi::operations()).map_err(|e| StartError::Setup(e.to_string()))?);
+    let known_paths = web::Data::new(rest::platform::known_paths::KnownPaths::from_spec(&spec));
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(soap.clone())
+            .app_data(known_paths.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
             // Innermost: after SOAP calls are translated, before any handler reads a body.

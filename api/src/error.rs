@@ -18,6 +18,7 @@ pub enum ErrorCode {
     PermissionEscalation,
     NotFound,
     RouteNotFound,
+    MethodNotAllowed,
     Conflict,
     InvalidStateTransition,
     VersionMismatch,
@@ -31,7 +32,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::InvalidBody,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidHeader,
@@ -42,6 +43,7 @@ impl ErrorCode {
         ErrorCode::PermissionEscalation,
         ErrorCode::NotFound,
         ErrorCode::RouteNotFound,
+        ErrorCode::MethodNotAllowed,
         ErrorCode::Conflict,
         ErrorCode::InvalidStateTransition,
         ErrorCode::VersionMismatch,
@@ -66,6 +68,7 @@ impl ErrorCode {
             ErrorCode::PermissionEscalation => "permission_escalation",
             ErrorCode::NotFound => "not_found",
             ErrorCode::RouteNotFound => "route_not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Conflict => "conflict",
             ErrorCode::InvalidStateTransition => "invalid_state_transition",
             ErrorCode::VersionMismatch => "version_mismatch",
@@ -85,6 +88,7 @@ impl ErrorCode {
             ErrorCode::Unauthenticated | ErrorCode::InvalidToken | ErrorCode::InvalidApiKey => 401,
             ErrorCode::PermissionDenied | ErrorCode::PermissionEscalation => 403,
             ErrorCode::NotFound | ErrorCode::RouteNotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict | ErrorCode::InvalidStateTransition | ErrorCode::TestClockDisabled => 409,
             ErrorCode::VersionMismatch => 412,
             ErrorCode::PayloadTooLarge => 413,
@@ -106,6 +110,7 @@ impl ErrorCode {
             ErrorCode::PermissionEscalation => "Cannot grant permissions the caller lacks",
             ErrorCode::NotFound => "Not found",
             ErrorCode::RouteNotFound => "No such route",
+            ErrorCode::MethodNotAllowed => "The route does not answer this method",
             ErrorCode::Conflict => "Conflict with an existing object",
             ErrorCode::InvalidStateTransition => "Not possible in the object's current state",
             ErrorCode::VersionMismatch => "The object has changed",

@@ -25,7 +25,9 @@ impl PageRequest {
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(PageError::Limit);
         }
-        let after = cursor.map(decode_cursor).transpose()?;
+        // An empty cursor (`?cursor=`) is no cursor: the first page. The contract allows
+        // any string, and a client that pastes an absent `next_cursor` sends this.
+        let after = cursor.filter(|c| !c.is_empty()).map(decode_cursor).transpose()?;
         Ok(PageRequest { limit, after })
     }
 
@@ -78,7 +80,8 @@ mod tests {
     fn cursors_round_trip_and_garbage_is_refused() {
         let c = encode_cursor("acc_01ABC");
         assert_eq!(PageRequest::new(None, Some(&c)).map(|p| p.after), Ok(Some("acc_01ABC".to_owned())));
-        for bad in ["", "!!", "djE6", "eHl6", &URL_SAFE_NO_PAD.encode("v1:a'b")] {
+        assert_eq!(PageRequest::new(None, Some("")).map(|p| p.after), Ok(None), "empty: the first page");
+        for bad in ["!!", "djE6", "eHl6", &URL_SAFE_NO_PAD.encode("v1:a'b")] {
             assert_eq!(PageRequest::new(None, Some(bad)), Err(PageError::Cursor), "{bad}");
         }
     }

@@ -132,8 +132,10 @@ async fn read_json<T: DeserializeOwned>(
 /// Parses a body; a missing required field is a validation error naming the field (with its
 /// path), any other mismatch an `invalid_body` that says where it is.
 fn parse_json<T: DeserializeOwned>(text: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut tree: serde_json::Value = serde_json::from_slice(text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
+    integral_floats_to_integers(&mut tree);
+    let value = serde_path_to_error::deserialize(tree).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let message = inner.to_string();
@@ -146,8 +148,27 @@ fn parse_json<T: DeserializeOwned>(text: &[u8]) -> Result<T, ApiError> {
         let at = if path == "." { String::new() } else { format!(" at `{path}`") };
         ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid{at}: {message}"))
     })?;
-    de.end().map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
     Ok(value)
+}
+
+/// JSON Schema counts `24.0` as an integer (an integer is any number with a zero
+/// fractional part), so a body may carry one wherever the contract says `integer`; serde
+/// would refuse it for an integer field. Such numbers become integers before the body is
+/// read; others (`24.5`, or beyond the 64-bit range) stay as sent.
+fn integral_floats_to_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            // Within ±2^63, where every integral f64 is exactly an i64.
+            if f.fract() == 0.0 && f.abs() < 9_223_372_036_854_775_808.0 {
+                *n = serde_json::Number::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_to_integers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_floats_to_integers),
+        _ => {}
+    }
 }
 
 fn check_json_content_type(req: &HttpRequest) -> Result<(), ApiError> {
@@ -188,6 +209,9 @@ impl FromRequest for IfMatch {
     }
 }
 
+/// Exactly the forms the contract's pattern `^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$`
+/// allows (the bare version, `3`, as before), so the server and the schema agree on every
+/// value.
 fn parse_if_match(value: Option<&str>) -> Result<IfMatch, ApiError> {
     let Some(v) = value.map(str::trim) else {
         return Ok(IfMatch(None));
@@ -195,11 +219,13 @@ fn parse_if_match(value: Option<&str>) -> Result<IfMatch, ApiError> {
     if v == "*" {
         return Ok(IfMatch(None));
     }
-    v.trim_start_matches("W/")
-        .trim_matches('"')
-        .parse::<i64>()
+    let quoted = v.strip_prefix("W/").unwrap_or(v).strip_prefix('"').and_then(|d| d.strip_suffix('"'));
+    let digits = quoted.or(Some(v));
+    digits
+        .filter(|d| (1..=18).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|d| d.parse::<i64>().ok())
         .map(|n| IfMatch(Some(n)))
-        .map_err(|_| ApiError::new(ErrorCode::InvalidHeader, "If-Match must be the ETag of the object, e.g. \"3\""))
+        .ok_or_else(|| ApiError::new(ErrorCode::InvalidHeader, "If-Match must be the ETag of the object, e.g. \"3\""))
 }
 
 /// Query-string errors answer `invalid_query`.
@@ -217,6 +243,9 @@ mod tests {
         assert_eq!(parse_if_match(Some("\"3\"")).ok().and_then(|m| m.0), Some(3));
         assert_eq!(parse_if_match(Some("W/\"4\"")).ok().and_then(|m| m.0), Some(4));
         assert_eq!(parse_if_match(Some("*")).ok().and_then(|m| m.0), None);
-        assert!(parse_if_match(Some("\"abc\"")).is_err());
+        assert_eq!(parse_if_match(Some("3")).ok().and_then(|m| m.0), Some(3));
+        for bad in ["\"abc\"", "", "W/3", "\"-3\"", "\"+3\"", "W/W/\"3\"", "\"\"3\"\"", "\"1234567890123456789\""] {
+            assert!(parse_if_match(Some(bad)).is_err(), "{bad}");
+        }
     }
 }

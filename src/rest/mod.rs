@@ -129,8 +129,15 @@ pub fn outcome<T: Serialize>(o: Outcome<T>, status: StatusCode) -> HttpResponse 
 #[into_params(parameter_in = Header)]
 pub struct IdempotencyKeyHeader {
     /// Makes a retry safe: the same key with the same request replays the first answer;
-    /// with another request it is refused. 1 to 255 printable characters.
-    #[param(rename = "Idempotency-Key", required = false, min_length = 1, max_length = 255)]
+    /// with another request it is refused (422). 1 to 255 printable ASCII characters
+    /// without spaces.
+    #[param(
+        rename = "Idempotency-Key",
+        required = false,
+        min_length = 1,
+        max_length = 255,
+        pattern = "^[!-~]{1,255}$"
+    )]
     pub idempotency_key: String,
 }
 
@@ -138,8 +145,9 @@ pub struct IdempotencyKeyHeader {
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct IfMatchHeader {
-    /// The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
-    #[param(rename = "If-Match", required = false)]
+    /// The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+    /// based on, or `*` for any version; a stale one answers 412.
+    #[param(rename = "If-Match", required = false, pattern = r#"^(\*|(W/)?"[0-9]{1,18}"|[0-9]{1,18})$"#)]
     pub if_match: String,
 }
 

@@ -16,11 +16,13 @@ pub struct ApiError {
     pub errors: Vec<FieldError>,
     /// The version to report in `ETag` with a 412.
     pub current_version: Option<i64>,
+    /// The methods to report in `Allow` with a 405.
+    pub allow: Option<String>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, detail: impl Into<String>) -> ApiError {
-        ApiError { code, detail: detail.into(), errors: Vec::new(), current_version: None }
+        ApiError { code, detail: detail.into(), errors: Vec::new(), current_version: None, allow: None }
     }
 
     pub fn problem(&self) -> Problem {
@@ -51,7 +53,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::VersionMismatch { current } => Some(*current),
             _ => None,
         };
-        ApiError { code, detail, errors: e.field_errors().to_vec(), current_version }
+        ApiError { code, detail, errors: e.field_errors().to_vec(), current_version, allow: None }
     }
 }
 
@@ -65,6 +67,9 @@ impl ResponseError for ApiError {
         res.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
         if let Some(v) = self.current_version {
             res.insert_header((header::ETAG, super::etag(v)));
+        }
+        if let Some(methods) = &self.allow {
+            res.insert_header((header::ALLOW, methods.as_str()));
         }
         if self.code == ErrorCode::Unauthenticated || self.code == ErrorCode::InvalidToken {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

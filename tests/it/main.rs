@@ -11,6 +11,7 @@ mod auth;
 mod auth_matrix;
 mod catalog;
 mod concurrency;
+mod contract;
 mod events;
 mod idempotency;
 mod malformed;

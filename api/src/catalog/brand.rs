@@ -12,14 +12,22 @@ pub struct BrandIn {
     /// Defaults to the caller's account.
     #[serde(default)]
     pub account_id: Option<String>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Where the store answers (`shop.example.com`); unique.
+    #[schema(
+        max_length = 253,
+        pattern = r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
+    )]
     pub host_name: String,
+    #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub default_language: String,
     /// Languages offered; the default one is added when missing.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub languages: Vec<String>,
     /// ISO 4217; plans published to the brand must be priced in it.
+    #[schema(pattern = r"^[A-Z]{3}$")]
     pub currency: String,
 }
 
@@ -29,15 +37,22 @@ pub struct BrandIn {
 pub struct BrandPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(
+        max_length = 253,
+        pattern = r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"
+    )]
     pub host_name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub default_language: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(max_items = 50)]
     pub languages: Option<Vec<String>>,
 }
 
@@ -65,8 +80,10 @@ pub struct PublicationIn {
     pub plan_id: String,
     /// The name the store shows; the plan's name when absent.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub display_name: Option<String>,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<String>,
 }
 

@@ -26,15 +26,17 @@ pub struct CouponIn {
     /// absent for a promotion, which applies by itself.
     #[serde(default)]
     pub code: Option<String>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Give `percent` (0–100) or `amount` (in `currency`), not both.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub percent: Option<Decimal>,
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub amount: Option<Decimal>,
     #[serde(default)]
+    #[schema(pattern = r"^[A-Z]{3}$")]
     pub currency: Option<String>,
     pub applies_to: DiscountAppliesTo,
     /// Billing periods it reduces; forever when absent.
@@ -46,6 +48,7 @@ pub struct CouponIn {
     pub valid_until: Option<DateTime<Utc>>,
     /// How many orders may redeem it; unlimited when absent.
     #[serde(default)]
+    #[schema(minimum = 1)]
     pub max_redemptions: Option<i32>,
     /// The plans it is for (of the account's catalog); every plan when empty.
     #[serde(default)]
@@ -58,12 +61,14 @@ pub struct CouponIn {
 pub struct CouponPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<DateTime<Utc>>)]
     pub valid_until: Option<Option<DateTime<Utc>>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<i32>)]
+    #[schema(minimum = 1)]
     pub max_redemptions: Option<Option<i32>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]

@@ -17,17 +17,18 @@ pub struct PlanPeriod {
     #[serde(default)]
     pub days: Option<i32>,
     /// Charged once, with the first period.
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub setup_fee: Decimal,
     /// Charged for the whole first period.
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub recurring_fee: Decimal,
     /// Charged for the whole period at each renewal; the recurring fee when absent.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub renewal_fee: Option<Decimal>,
     /// A free trial at the start, in days (0 or absent: none).
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 365)]
     pub trial_days: Option<i32>,
     /// Whether the trial also waives the setup fees.
     #[serde(default)]
@@ -51,13 +52,13 @@ pub enum PricingModel {
 pub struct PriceTier {
     /// Inclusive upper bound; absent on the last tier for no bound.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub up_to: Option<Decimal>,
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub unit_price: Decimal,
     /// Added once when the tier prices any unit.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub flat_fee: Option<Decimal>,
 }
 
@@ -67,7 +68,7 @@ pub struct PriceTier {
 pub struct UnitPrice {
     pub model: PricingModel,
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub unit_price: Option<Decimal>,
     #[serde(default)]
     pub tiers: Option<Vec<PriceTier>>,
@@ -81,11 +82,11 @@ pub struct PlanRate {
     pub resource_type_id: String,
     /// Units included; the template's amount when absent.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub included: Option<Decimal>,
     /// The most a subscription may have; the template's when absent.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub maximum: Option<Decimal>,
     /// One-time price per additional unit.
     #[serde(default)]
@@ -113,15 +114,20 @@ pub struct PlanIn {
     /// A plan granted to the account by its parent, to sell at the account's own prices.
     #[serde(default)]
     pub base_plan_id: Option<String>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<String>,
     /// ISO 4217 (`USD`, `EUR`, `JPY`).
+    #[schema(pattern = r"^[A-Z]{3}$")]
     pub currency: String,
     /// Free labels for storefronts (`shared-hosting`, `vps`).
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub categories: Vec<String>,
     /// 1 to 12 periods, each length once.
+    #[schema(min_items = 1, max_items = 12)]
     pub periods: Vec<PlanPeriod>,
     #[serde(default)]
     pub rates: Vec<PlanRate>,
@@ -142,15 +148,19 @@ pub struct PlanIn {
 pub struct PlanPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(max_items = 20)]
     pub categories: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<PlanPeriod>)]
+    #[schema(min_items = 1, max_items = 12)]
     pub periods: Option<Vec<PlanPeriod>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<PlanRate>)]

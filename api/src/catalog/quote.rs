@@ -20,7 +20,7 @@ pub enum QuotePeriodKind {
 #[serde(deny_unknown_fields)]
 pub struct QuoteResource {
     pub resource_type_id: String,
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub quantity: Decimal,
 }
 

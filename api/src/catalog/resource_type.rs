@@ -11,15 +11,19 @@ pub struct ResourceTypeIn {
     /// Defaults to the caller's account; the type is usable in its subtree.
     #[serde(default)]
     pub account_id: Option<String>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<String>,
     /// The unit quantities are counted in: `item`, `GB`, `GB-month`, `hour`, `mailbox`, …
+    #[schema(min_length = 1, max_length = 20, pattern = r"\S")]
     pub unit: String,
     /// Whether use is measured (usage records, overage) rather than a fixed limit.
     #[serde(default)]
     pub metered: bool,
     /// The provisioning gateway that delivers it (`plesk`, `kvm`, `simulated`).
+    #[schema(min_length = 1, max_length = 64, pattern = r"^[A-Za-z0-9._-]{1,64}$")]
     pub gateway: String,
 }
 
@@ -29,12 +33,15 @@ pub struct ResourceTypeIn {
 pub struct ResourceTypePatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 64, pattern = r"^[A-Za-z0-9._-]{1,64}$")]
     pub gateway: Option<String>,
 }
 

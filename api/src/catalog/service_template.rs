@@ -12,11 +12,11 @@ use utoipa::ToSchema;
 pub struct TemplateResource {
     pub resource_type_id: String,
     /// Units included; at least 0.
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub included: Decimal,
     /// The most a subscription may have, included units counted; none for no limit.
     #[serde(default)]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub maximum: Option<Decimal>,
 }
 
@@ -63,10 +63,13 @@ pub struct ServiceTemplateIn {
     /// Defaults to the caller's account.
     #[serde(default)]
     pub account_id: Option<String>,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<String>,
     /// 1 to 50 resource types, each once.
+    #[schema(min_items = 1, max_items = 50)]
     pub resources: Vec<TemplateResource>,
     /// Up to 20 parameters.
     #[serde(default)]
@@ -79,12 +82,15 @@ pub struct ServiceTemplateIn {
 pub struct ServiceTemplatePatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<TemplateResource>)]
+    #[schema(min_items = 1, max_items = 50)]
     pub resources: Option<Vec<TemplateResource>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<OrderParameter>)]

@@ -63,6 +63,7 @@ pub struct Address {
 pub struct AccountIn {
     /// `reseller` or `customer`; the provider account exists from the start.
     pub kind: AccountKind,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// The parent account; defaults to the caller's account. Must be the provider or a
     /// reseller within the caller's subtree.
@@ -83,6 +84,7 @@ pub struct AccountIn {
     /// The language of the account's notifications (`en`, `de`, `pt-BR`); when absent, the
     /// nearest ancestor's, else the server's `default_language`.
     #[serde(default)]
+    #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub language: Option<String>,
     /// Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
     #[serde(default)]
@@ -95,6 +97,7 @@ pub struct AccountIn {
 pub struct AccountPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = ResellerTier)]
@@ -113,6 +116,7 @@ pub struct AccountPatch {
     pub address: Option<Option<Address>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub language: Option<Option<String>>,
     /// Replaces the whole metadata map.
     #[serde(default, deserialize_with = "crate::nullable::non_null")]

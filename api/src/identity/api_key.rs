@@ -12,9 +12,11 @@ pub struct ApiKeyIn {
     #[serde(default)]
     pub account_id: Option<String>,
     /// A role id; the caller must hold every permission of that role.
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
     pub role: String,
     /// A label to tell keys apart (`crm-sync`).
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: Option<String>,
     /// When the key stops working; it never expires when absent. Must lie in the future.
     #[serde(default)]

@@ -11,10 +11,13 @@ pub struct RoleIn {
     /// Defaults to the caller's account.
     #[serde(default)]
     pub account_id: Option<String>,
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     /// Permission names, as listed by `PermissionList`.
+    #[schema(min_items = 1)]
     pub permissions: Vec<String>,
 }
 
@@ -24,12 +27,15 @@ pub struct RoleIn {
 pub struct RolePatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(min_items = 1)]
     pub permissions: Option<Vec<String>>,
 }
 

@@ -19,10 +19,16 @@ pub struct UserIn {
     #[serde(default)]
     pub account_id: Option<String>,
     /// Unique within the account.
+    #[schema(
+        max_length = 254,
+        pattern = r"^[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f.][^@\s\x00-\x1f\x7f-\x9f]*\.[^@\s\x00-\x1f\x7f-\x9f]*[^@\s\x00-\x1f\x7f-\x9f.]$"
+    )]
     pub email: String,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// A role id: a built-in role (`admin`, `billing`, `technical`, `read_only`) or a
     /// custom role's id.
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
     pub role: String,
 }
 
@@ -32,9 +38,11 @@ pub struct UserIn {
 pub struct UserPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 64, pattern = r"\S")]
     pub role: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = UserStatus)]

@@ -15,6 +15,7 @@ pub struct NotificationSchedule {
     pub date_field: String,
     /// Days relative to that date, negative before and positive after (`[-14, -3]`): one
     /// notification each. 1 to 10 entries, each within ±366.
+    #[schema(min_items = 1, max_items = 10)]
     pub offsets_days: Vec<i32>,
 }
 
@@ -30,10 +31,13 @@ pub struct NotificationTemplateIn {
     /// An exact type (`account.created`) or a wildcard (`subscription.*`, `*`).
     pub event_type: String,
     /// `en`, `de`, `pt-BR`, …
+    #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub language: String,
     /// One line once rendered.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub subject: String,
     /// The plain-text body.
+    #[schema(min_length = 1, max_length = 100000, pattern = r"\S")]
     pub body: String,
     /// An HTML alternative (rendered with HTML escaping).
     #[serde(default)]
@@ -43,6 +47,7 @@ pub struct NotificationTemplateIn {
     pub from: Option<String>,
     /// Fixed recipients; by default, the e-mail address of the account the event is about.
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 20)]
     pub recipients: Option<Vec<String>>,
     /// Send at dates relative to a date in the event, instead of at once.
     #[serde(default)]
@@ -59,9 +64,11 @@ pub struct NotificationTemplateIn {
 pub struct NotificationTemplatePatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub subject: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = String)]
+    #[schema(min_length = 1, max_length = 100000, pattern = r"\S")]
     pub body: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
@@ -71,6 +78,7 @@ pub struct NotificationTemplatePatch {
     pub from: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<Vec<String>>)]
+    #[schema(min_items = 1, max_items = 20)]
     pub recipients: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<NotificationSchedule>)]

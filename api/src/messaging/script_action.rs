@@ -17,15 +17,18 @@ pub struct ScriptActionIn {
     #[serde(default)]
     pub description: Option<String>,
     /// Event types: exact names, `prefix.*`, `*.suffix` or `*`.
+    #[schema(min_items = 1, max_items = 200)]
     pub event_types: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
     pub enabled: Option<bool>,
     /// Attempts before a call is given up (1–10, default 5), on the webhook retry schedule.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 10)]
     pub max_attempts: Option<i32>,
     /// How long one call may take (1–30 s, default 10).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 30)]
     pub timeout_seconds: Option<i32>,
 }
 
@@ -41,15 +44,18 @@ pub struct ScriptActionPatch {
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(min_items = 1, max_items = 200)]
     pub event_types: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = bool)]
     pub enabled: Option<bool>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = i32)]
+    #[schema(minimum = 1, maximum = 10)]
     pub max_attempts: Option<i32>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = i32)]
+    #[schema(minimum = 1, maximum = 30)]
     pub timeout_seconds: Option<i32>,
 }
 

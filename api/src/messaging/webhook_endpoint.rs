@@ -18,6 +18,7 @@ pub struct WebhookEndpointIn {
     pub description: Option<String>,
     /// Event types to receive: exact names (`account.created`), `prefix.*`, `*.suffix`,
     /// or `*` for all.
+    #[schema(min_items = 1, max_items = 200)]
     pub event_types: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
@@ -36,6 +37,7 @@ pub struct WebhookEndpointPatch {
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(min_items = 1, max_items = 200)]
     pub event_types: Option<Vec<String>>,
     /// Enabling a disabled endpoint clears its failure record.
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
@@ -77,6 +79,7 @@ pub struct WebhookEndpointCreatedOut {
 pub struct WebhookSecretRotateIn {
     /// 0 to 604800 (7 days); default 86400.
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 604800)]
     pub overlap_seconds: Option<i64>,
 }
 

@@ -221,7 +221,7 @@ fn check_delivery(
         if s.offsets_days.is_empty() || s.offsets_days.len() > OFFSETS_MAX {
             c.fail("schedule.offsets_days", "invalid_length", format!("must list 1 to {OFFSETS_MAX} offsets"));
         }
-        if s.offsets_days.iter().any(|d| d.abs() > OFFSET_DAYS_MAX) {
+        if s.offsets_days.iter().any(|d| !(-OFFSET_DAYS_MAX..=OFFSET_DAYS_MAX).contains(d)) {
             c.fail(
                 "schedule.offsets_days",
                 "out_of_range",

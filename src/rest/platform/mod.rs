@@ -1,3 +1,4 @@
+pub mod known_paths;
 pub mod metrics;
 pub mod ops;
 pub mod task;

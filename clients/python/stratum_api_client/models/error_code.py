@@ -11,6 +11,7 @@ class ErrorCode(StrEnum):
     INVALID_QUERY = "invalid_query"
     INVALID_STATE_TRANSITION = "invalid_state_transition"
     INVALID_TOKEN = "invalid_token"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
     NOT_FOUND = "not_found"
     PARENT_CANNOT_HAVE_CHILDREN = "parent_cannot_have_children"
     PAYLOAD_TOO_LARGE = "payload_too_large"

@@ -743,7 +743,7 @@ export type EmptyIn = {
  * Every error code the API answers with. Each has one HTTP status; the same codes are
  * used by SOAP faults. Documented in `docs/errors.md` (a test keeps the two in step).
  */
-export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
+export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'method_not_allowed' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
 
 /**
  * An event.
@@ -2990,7 +2990,8 @@ export type AccountCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3051,7 +3052,8 @@ export type AccountUpdateData = {
     body: AccountPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3091,7 +3093,8 @@ export type AccountCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3128,7 +3131,8 @@ export type AccountHoldPlaceData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3168,7 +3172,8 @@ export type AccountReactivateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3208,7 +3213,8 @@ export type AccountHoldReleaseData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3248,7 +3254,8 @@ export type AccountSuspendData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3323,7 +3330,8 @@ export type ApiKeyCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3388,7 +3396,8 @@ export type ApiKeyRevokeData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3484,7 +3493,8 @@ export type BrandCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3545,7 +3555,8 @@ export type BrandUpdateData = {
     body: BrandPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3621,7 +3632,8 @@ export type BrandPlanPublishData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3726,7 +3738,8 @@ export type CouponCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3787,7 +3800,8 @@ export type CouponUpdateData = {
     body: CouponPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -3827,7 +3841,8 @@ export type CouponArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -3973,7 +3988,8 @@ export type DeliveryRetryData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4110,7 +4126,8 @@ export type EventReplayData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4186,7 +4203,8 @@ export type NotificationTemplateCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4217,7 +4235,8 @@ export type NotificationTemplateDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4283,7 +4302,8 @@ export type NotificationTemplateUpdateData = {
     body: NotificationTemplatePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4420,7 +4440,8 @@ export type NotificationCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4516,7 +4537,8 @@ export type PlanCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4577,7 +4599,8 @@ export type PlanUpdateData = {
     body: PlanPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4617,7 +4640,8 @@ export type PlanArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4693,7 +4717,8 @@ export type PlanGrantCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4823,7 +4848,8 @@ export type ResourceTypeCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4884,7 +4910,8 @@ export type ResourceTypeUpdateData = {
     body: ResourceTypePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -4955,7 +4982,8 @@ export type RoleCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -4986,7 +5014,8 @@ export type RoleDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5052,7 +5081,8 @@ export type RoleUpdateData = {
     body: RolePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5123,7 +5153,8 @@ export type ScriptActionCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5154,7 +5185,8 @@ export type ScriptActionDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5220,7 +5252,8 @@ export type ScriptActionUpdateData = {
     body: ScriptActionPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5291,7 +5324,8 @@ export type ServiceTemplateCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5352,7 +5386,8 @@ export type ServiceTemplateUpdateData = {
     body: ServiceTemplatePatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5392,7 +5427,8 @@ export type ServiceTemplateArchiveData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5501,7 +5537,8 @@ export type TaskCancelData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5541,7 +5578,8 @@ export type TaskRetryData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5603,7 +5641,8 @@ export type TestClockAdvanceData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5673,7 +5712,8 @@ export type UserCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5704,7 +5744,8 @@ export type UserRemoveData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5770,7 +5811,8 @@ export type UserUpdateData = {
     body: UserPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5841,7 +5883,8 @@ export type WebhookEndpointCreateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
@@ -5872,7 +5915,8 @@ export type WebhookEndpointDeleteData = {
     body?: never;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5938,7 +5982,8 @@ export type WebhookEndpointUpdateData = {
     body: WebhookEndpointPatch;
     headers?: {
         /**
-         * The ETag (`"3"`) of the version the change is based on; a stale one answers 412.
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
          */
         'If-Match'?: string;
     };
@@ -5978,7 +6023,8 @@ export type WebhookEndpointSecretRotateData = {
     headers?: {
         /**
          * Makes a retry safe: the same key with the same request replays the first answer;
-         * with another request it is refused. 1 to 255 printable characters.
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
          */
         'Idempotency-Key'?: string;
     };
