@@ -23,7 +23,6 @@ use utoipa::IntoParams;
 use crate::auth::jwt::JwtKeys;
 use crate::domain::pagination::{PageError, PageRequest};
 use crate::service::{self, Outcome, ServiceError};
-use crate::store::db::Backend;
 use problem::ApiError;
 
 /// Shared by every handler.
@@ -59,7 +58,7 @@ impl AppState {
         F: FnOnce(&service::Context) -> Result<T, ServiceError> + Send + 'static,
         T: Send + 'static,
     {
-        if self.cx.db.backend() == Backend::Sqlite {
+        if self.cx.calls_are_local() {
             return f(&self.cx).map_err(ApiError::from);
         }
         let _permit = self

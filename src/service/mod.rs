@@ -34,6 +34,14 @@ pub struct Context {
     pub test_clock: Option<Arc<crate::clock::TestClock>>,
 }
 
+impl Context {
+    /// Whether a call's queries are local work (SQLite, microseconds) rather than waits on
+    /// the network (PostgreSQL): the first are best run right on the calling thread.
+    pub fn calls_are_local(&self) -> bool {
+        self.db.backend() == crate::store::db::Backend::Sqlite
+    }
+}
+
 /// Operator settings the use cases follow.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 /// Where an account sits in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -167,4 +167,14 @@ pub struct AccountActionIn {
     /// Why, for the event and the audit trail.
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+/// Filters of `AccountList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountListQuery {
+    pub kind: Option<AccountKind>,
+    pub status: Option<AccountStatus>,
+    /// Only the direct children of this account.
+    pub parent_id: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::event_type::{EventPayload, EventType};
 
@@ -61,3 +61,15 @@ impl EventOut {
 }
 
 crate::page_type!(EventPage, EventOut, "A page of events.");
+
+/// Filters of `EventList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventListQuery {
+    /// Only events of this type (`account.created`).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub event_type: Option<String>,
+    /// Only events about this object.
+    pub object_id: Option<String>,
+}

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -44,3 +44,12 @@ pub struct NotificationOut {
 }
 
 crate::page_type!(NotificationPage, NotificationOut, "A page of notifications.");
+
+/// Filters of `NotificationList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationListQuery {
+    pub status: Option<NotificationStatus>,
+    pub event_id: Option<String>,
+    pub template_id: Option<String>,
+}

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 /// When a notification goes out relative to a date that its event carries, instead of at
 /// once: e.g. 14 and 3 days before `data.expires_at`.
@@ -123,4 +123,13 @@ pub struct NotificationPreviewOut {
     pub subject: String,
     pub body: String,
     pub html_body: Option<String>,
+}
+
+/// Filters of `NotificationTemplateList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationTemplateListQuery {
+    /// The pattern exactly as the template gives it (`account.created`, `invoice.*`).
+    pub event_type: Option<String>,
+    pub language: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -43,3 +43,12 @@ pub struct TaskOut {
 }
 
 crate::page_type!(TaskPage, TaskOut, "A page of tasks.");
+
+/// Filters of `TaskList`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TaskListQuery {
+    /// `webhook.deliver`, …
+    pub kind: Option<String>,
+    pub status: Option<TaskStatus>,
+}

@@ -2,11 +2,9 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpResponse};
-use serde::Deserialize;
 use stratum_api::identity::account::{
-    AccountActionIn, AccountHoldIn, AccountIn, AccountKind, AccountOut, AccountPage, AccountPatch, AccountStatus,
+    AccountActionIn, AccountHoldIn, AccountIn, AccountOut, AccountPage, AccountPatch,
 };
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
@@ -15,18 +13,7 @@ use crate::rest::extract::{IfMatch, JsonBody, OptionalJsonBody};
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::service::identity::account as svc;
-use crate::store::enum_text;
-use crate::store::identity::account::AccountFilter;
-
-/// Filters of `AccountList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AccountListQuery {
-    pub kind: Option<AccountKind>,
-    pub status: Option<AccountStatus>,
-    /// Only the direct children of this account.
-    pub parent_id: Option<String>,
-}
+use stratum_api::identity::account::AccountListQuery;
 
 /// Create a reseller or customer account.
 ///
@@ -65,11 +52,7 @@ async fn account_list(
     filter: web::Query<AccountListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
-    let filter = AccountFilter {
-        kind: filter.kind.as_ref().map(enum_text),
-        status: filter.status.as_ref().map(enum_text),
-        parent_id: filter.parent_id.clone(),
-    };
+    let filter = filter.into_inner();
     let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }

@@ -2,9 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use serde::Deserialize;
-use stratum_api::messaging::delivery::{DeliveryAttemptPage, DeliveryOut, DeliveryPage, DeliveryStatus};
-use utoipa::IntoParams;
+use stratum_api::messaging::delivery::{DeliveryAttemptPage, DeliveryOut, DeliveryPage};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
@@ -12,18 +10,8 @@ use crate::rest::extract::OptionalJsonBody;
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, AppState, IdempotencyKeyHeader, PageQuery};
 use crate::service::messaging::delivery as svc;
-use crate::store::enum_text;
-use crate::store::messaging::delivery::DeliveryFilter;
+use stratum_api::messaging::delivery::DeliveryListQuery;
 use stratum_api::EmptyIn;
-
-/// Filters of `DeliveryList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct DeliveryListQuery {
-    pub endpoint_id: Option<String>,
-    pub event_id: Option<String>,
-    pub status: Option<DeliveryStatus>,
-}
 
 /// List the webhook deliveries of the caller's subtree.
 #[utoipa::path(
@@ -41,9 +29,7 @@ async fn delivery_list(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
     let q = q.into_inner();
-    let filter =
-        DeliveryFilter { endpoint_id: q.endpoint_id, event_id: q.event_id, status: q.status.as_ref().map(enum_text) };
-    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &q, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

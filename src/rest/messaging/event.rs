@@ -1,28 +1,14 @@
 //! `/api/v1/event-types` and `/api/v1/events`.
 
 use actix_web::{get, web, HttpResponse};
-use serde::Deserialize;
 use stratum_api::messaging::event::{EventOut, EventPage, EventTypePage};
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
 use crate::rest::problem::ApiError;
 use crate::rest::{AppState, PageQuery};
 use crate::service::messaging::event as svc;
-use crate::store::messaging::event::EventFilter;
-
-/// Filters of `EventList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct EventListQuery {
-    /// Only events of this type (`account.created`).
-    #[serde(rename = "type")]
-    #[param(rename = "type")]
-    pub event_type: Option<String>,
-    /// Only events about this object.
-    pub object_id: Option<String>,
-}
+use stratum_api::messaging::event::EventListQuery;
 
 /// List every event type of the catalog (71 billing, 47 provisioning).
 #[utoipa::path(
@@ -51,8 +37,7 @@ async fn event_list(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
     let q = q.into_inner();
-    let filter = EventFilter { event_type: q.event_type, object_id: q.object_id };
-    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &q, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

@@ -2,10 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use serde::Deserialize;
-use stratum_api::messaging::notification::{NotificationOut, NotificationPage, NotificationStatus};
+use stratum_api::messaging::notification::{NotificationOut, NotificationPage};
 use stratum_api::EmptyIn;
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
@@ -13,17 +11,7 @@ use crate::rest::extract::OptionalJsonBody;
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, AppState, IdempotencyKeyHeader, PageQuery};
 use crate::service::messaging::notification as svc;
-use crate::store::enum_text;
-use crate::store::messaging::notification::NotificationFilter;
-
-/// Filters of `NotificationList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct NotificationListQuery {
-    pub status: Option<NotificationStatus>,
-    pub event_id: Option<String>,
-    pub template_id: Option<String>,
-}
+use stratum_api::messaging::notification::NotificationListQuery;
 
 /// List the notifications about the accounts of the caller's subtree, oldest first.
 #[utoipa::path(
@@ -41,12 +29,7 @@ async fn notification_list(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
     let q = q.into_inner();
-    let filter = NotificationFilter {
-        status: q.status.as_ref().map(enum_text),
-        event_id: q.event_id,
-        template_id: q.template_id,
-    };
-    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &q, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

@@ -2,12 +2,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
-use serde::Deserialize;
 use stratum_api::messaging::notification_template::{
     NotificationPreviewIn, NotificationPreviewOut, NotificationTemplateIn, NotificationTemplateOut,
     NotificationTemplatePage, NotificationTemplatePatch,
 };
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
@@ -15,16 +13,7 @@ use crate::rest::extract::{IfMatch, JsonBody};
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
 use crate::service::messaging::notification_template as svc;
-use crate::store::messaging::notification_template::TemplateFilter;
-
-/// Filters of `NotificationTemplateList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct NotificationTemplateListQuery {
-    /// The pattern exactly as the template gives it (`account.created`, `invoice.*`).
-    pub event_type: Option<String>,
-    pub language: Option<String>,
-}
+use stratum_api::messaging::notification_template::NotificationTemplateListQuery;
 
 /// Create a notification template for an event type and a language.
 ///
@@ -65,8 +54,7 @@ async fn notification_template_list(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
     let q = q.into_inner();
-    let filter = TemplateFilter { event_type: q.event_type, language: q.language };
-    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &q, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

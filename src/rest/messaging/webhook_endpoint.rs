@@ -12,7 +12,6 @@ use crate::auth::Caller;
 use crate::rest::extract::{IfMatch, JsonBody, OptionalJsonBody};
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, versioned, AppState, IdempotencyKeyHeader, IfMatchHeader, PageQuery};
-use crate::service::messaging::dispatch::AttemptOutcome;
 use crate::service::messaging::webhook_endpoint as svc;
 
 /// Register a webhook endpoint for the events of an account's subtree.
@@ -151,24 +150,8 @@ async fn webhook_endpoint_test(
     let event_type = body.0.value.event_type;
     let message = state.run(move |cx| svc::test_message(cx, &caller, &id, event_type.as_deref())).await?;
     let message_id = message.message_id.clone();
-    let out = match crate::tasks::outbound::send_test(&state.cx, message).await {
-        AttemptOutcome::Answered { status, body, latency_ms } => WebhookTestOut {
-            message_id,
-            status_code: Some(i32::from(status)),
-            latency_ms,
-            response: Some(crate::domain::messaging::webhook::snippet(&body)),
-            error: None,
-            succeeded: (200..300).contains(&status),
-        },
-        AttemptOutcome::Failed { error, latency_ms } => WebhookTestOut {
-            message_id,
-            status_code: None,
-            latency_ms,
-            response: None,
-            error: Some(error),
-            succeeded: false,
-        },
-    };
+    let answer = crate::tasks::outbound::send_test(&state.cx, message).await;
+    let out = svc::test_result(message_id, answer);
     Ok(HttpResponse::Ok().json(out))
 }
 

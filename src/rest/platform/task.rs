@@ -2,9 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use serde::Deserialize;
-use stratum_api::platform::task::{TaskOut, TaskPage, TaskStatus};
-use utoipa::IntoParams;
+use stratum_api::platform::task::{TaskOut, TaskPage};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Caller;
@@ -12,18 +10,8 @@ use crate::rest::extract::OptionalJsonBody;
 use crate::rest::problem::ApiError;
 use crate::rest::{outcome, versioned, AppState, IdempotencyKeyHeader, PageQuery};
 use crate::service::platform::task as svc;
-use crate::store::enum_text;
-use crate::store::platform::task::TaskFilter;
+use stratum_api::platform::task::TaskListQuery;
 use stratum_api::EmptyIn;
-
-/// Filters of `TaskList`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct TaskListQuery {
-    /// `webhook.deliver`, …
-    pub kind: Option<String>,
-    pub status: Option<TaskStatus>,
-}
 
 /// List the tasks of the caller's subtree.
 #[utoipa::path(
@@ -41,8 +29,7 @@ async fn task_list(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.page()?;
     let q = q.into_inner();
-    let filter = TaskFilter { kind: q.kind, status: q.status.as_ref().map(enum_text) };
-    let out = state.run(move |cx| svc::list(cx, &caller, &filter, &page)).await?;
+    let out = state.run(move |cx| svc::list(cx, &caller, &q, &page)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

@@ -19,6 +19,7 @@ use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::identity::account::{self as store, AccountFilter, AccountRow};
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
+use stratum_api::identity::account::AccountListQuery;
 
 pub fn to_out(row: &AccountRow) -> Result<AccountOut, ServiceError> {
     Ok(AccountOut {
@@ -120,9 +121,14 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<AccountOut, Servic
 pub fn list(
     cx: &Context,
     caller: &Caller,
-    filter: &AccountFilter,
+    query: &AccountListQuery,
     page: &PageRequest,
 ) -> Result<AccountPage, ServiceError> {
+    let filter = &AccountFilter {
+        kind: query.kind.as_ref().map(enum_text),
+        status: query.status.as_ref().map(enum_text),
+        parent_id: query.parent_id.clone(),
+    };
     require(caller, Permission::AccountsRead)?;
     let rows =
         cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;

@@ -13,6 +13,7 @@ use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{require, Context, ServiceError};
 use crate::store::messaging::delivery::{self as store, AttemptRow, DeliveryFilter, DeliveryRow};
 use crate::store::{enum_text, messaging::event, messaging::webhook_endpoint, platform::task, text_enum, DbConn};
+use stratum_api::messaging::delivery::DeliveryListQuery;
 
 fn to_out(row: &DeliveryRow) -> Result<DeliveryOut, ServiceError> {
     Ok(DeliveryOut {
@@ -47,9 +48,14 @@ fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<DeliveryRow, Ser
 pub fn list(
     cx: &Context,
     caller: &Caller,
-    filter: &DeliveryFilter,
+    query: &DeliveryListQuery,
     page: &PageRequest,
 ) -> Result<DeliveryPage, ServiceError> {
+    let filter = &DeliveryFilter {
+        endpoint_id: query.endpoint_id.clone(),
+        event_id: query.event_id.clone(),
+        status: query.status.as_ref().map(enum_text),
+    };
     require(caller, Permission::WebhooksRead)?;
     let rows =
         cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;

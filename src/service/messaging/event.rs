@@ -10,6 +10,7 @@ use crate::events::{EventType, CATALOG};
 use crate::service::{require, Context, ServiceError};
 use crate::store::messaging::event::{self as store, EventFilter, EventRow};
 use crate::store::text_json;
+use stratum_api::messaging::event::EventListQuery;
 
 pub fn types() -> EventTypePage {
     EventTypePage {
@@ -47,9 +48,10 @@ pub(crate) fn to_out(row: &EventRow) -> Result<EventOut, ServiceError> {
 pub fn list(
     cx: &Context,
     caller: &Caller,
-    filter: &EventFilter,
+    query: &EventListQuery,
     page: &PageRequest,
 ) -> Result<EventPage, ServiceError> {
+    let filter = &EventFilter { event_type: query.event_type.clone(), object_id: query.object_id.clone() };
     require(caller, Permission::EventsRead)?;
     if let Some(t) = &filter.event_type {
         if EventType::from_name(t).is_none() {

@@ -25,6 +25,7 @@ use crate::store::messaging::notification::{self as store, NotificationFilter, N
 use crate::store::messaging::notification_template::{self, NotificationTemplateRow};
 use crate::store::platform::task::{self, TaskRow};
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
+use stratum_api::messaging::notification::NotificationListQuery;
 
 pub const NOTIFICATION_TASK: &str = "notification.send";
 /// Attempts before a notification is given up: the first and five retries on the webhook
@@ -66,9 +67,14 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<NotificationOut, S
 pub fn list(
     cx: &Context,
     caller: &Caller,
-    filter: &NotificationFilter,
+    query: &NotificationListQuery,
     page: &PageRequest,
 ) -> Result<NotificationPage, ServiceError> {
+    let filter = &NotificationFilter {
+        status: query.status.as_ref().map(enum_text),
+        event_id: query.event_id.clone(),
+        template_id: query.template_id.clone(),
+    };
     require(caller, Permission::NotificationsRead)?;
     let rows =
         cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;

@@ -21,6 +21,7 @@ use crate::store::identity::account::{self, AccountRow};
 use crate::store::messaging::event::EventRow;
 use crate::store::messaging::notification_template::{self as store, NotificationTemplateRow, TemplateFilter};
 use crate::store::{json_text, text_json, DbConn};
+use stratum_api::messaging::notification_template::NotificationTemplateListQuery;
 
 pub fn to_out(row: &NotificationTemplateRow) -> Result<NotificationTemplateOut, ServiceError> {
     Ok(NotificationTemplateOut {
@@ -104,9 +105,10 @@ pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<NotificationTempla
 pub fn list(
     cx: &Context,
     caller: &Caller,
-    filter: &TemplateFilter,
+    query: &NotificationTemplateListQuery,
     page: &PageRequest,
 ) -> Result<NotificationTemplatePage, ServiceError> {
+    let filter = &TemplateFilter { event_type: query.event_type.clone(), language: query.language.clone() };
     require(caller, Permission::NotificationsRead)?;
     let rows =
         cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;

@@ -4,7 +4,7 @@ use chrono::Duration;
 use rand::RngCore;
 use stratum_api::messaging::webhook_endpoint::{
     WebhookEndpointCreatedOut, WebhookEndpointIn, WebhookEndpointOut, WebhookEndpointPage, WebhookEndpointPatch,
-    WebhookSecretOut, WebhookSecretRotateIn,
+    WebhookSecretOut, WebhookSecretRotateIn, WebhookTestOut,
 };
 
 use crate::auth::Caller;
@@ -15,6 +15,7 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::events::{EventType, CATALOG};
 use crate::ids;
+use crate::service::messaging::dispatch::AttemptOutcome;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::raise;
 use crate::service::{check_version, require, Context, ServiceError};
@@ -253,4 +254,27 @@ pub fn test_message(
         message_id,
         body: serde_json::to_vec(&body).map_err(|e| ServiceError::Internal(e.to_string()))?,
     })
+}
+
+/// What the endpoint answered to a test message, as the API reports it (nothing is
+/// recorded: the message is no event of the log).
+pub fn test_result(message_id: String, answer: AttemptOutcome) -> WebhookTestOut {
+    match answer {
+        AttemptOutcome::Answered { status, body, latency_ms } => WebhookTestOut {
+            message_id,
+            status_code: Some(i32::from(status)),
+            latency_ms,
+            response: Some(rules::snippet(&body)),
+            error: None,
+            succeeded: (200..300).contains(&status),
+        },
+        AttemptOutcome::Failed { error, latency_ms } => WebhookTestOut {
+            message_id,
+            status_code: None,
+            latency_ms,
+            response: None,
+            error: Some(error),
+            succeeded: false,
+        },
+    }
 }

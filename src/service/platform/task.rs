@@ -13,6 +13,7 @@ use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{require, Context, ServiceError};
 use crate::store::platform::task::{self as store, TaskFilter, TaskRow};
 use crate::store::{enum_text, text_enum, text_json, DbConn};
+use stratum_api::platform::task::TaskListQuery;
 
 /// What an attempt (or its preparation) decided about its task; the runner applies it
 /// with [`settle`].
@@ -165,7 +166,13 @@ fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<TaskRow, Service
     store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("task"))
 }
 
-pub fn list(cx: &Context, caller: &Caller, filter: &TaskFilter, page: &PageRequest) -> Result<TaskPage, ServiceError> {
+pub fn list(
+    cx: &Context,
+    caller: &Caller,
+    query: &TaskListQuery,
+    page: &PageRequest,
+) -> Result<TaskPage, ServiceError> {
+    let filter = &TaskFilter { kind: query.kind.clone(), status: query.status.as_ref().map(enum_text) };
     require(caller, Permission::TasksRead)?;
     let rows =
         cx.db.read(|conn| store::list_in_scope(conn, &caller.scope(), filter, page).map_err(ServiceError::from))?;
