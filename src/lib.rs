@@ -12,6 +12,6 @@ pub mod ids;
 pub mod rest;
 pub mod service;
 pub mod soap;
-pub mod store;
+pub use stratum_store as store;
 pub mod tasks;
 pub mod telemetry;

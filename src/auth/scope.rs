@@ -1,64 +1,17 @@
-//! The tenant scope: what a caller may read, as a value only a `Caller` makes. Every
-//! store read of tenant data takes one, so a service cannot reach another tenant's
-//! object by forgetting a filter; reads that must ignore tenancy (workers, periodic
-//! jobs) live in `unscoped` modules of the store, whose name says so.
+//! The tenant scope of a caller: the store's `Scope`, which only a `Tenant` makes, and
+//! the one `Tenant` of the server, the authenticated `Caller`.
+
+pub use crate::store::scope::{Scope, Tenant};
 
 use super::Caller;
-use crate::domain::identity::tree;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scope {
-    /// The account whose subtree this is.
-    account_id: String,
-    /// Its materialised path: the subtree is every path that starts with it.
-    path: String,
-    /// Paths of the ancestors whose objects are visible too (catalog definitions an
-    /// account builds on); empty for objects seen only downwards.
-    above: Vec<String>,
-}
-
-impl Scope {
-    /// The caller's subtree.
-    pub fn of(caller: &Caller) -> Scope {
-        Scope { account_id: caller.account_id.clone(), path: caller.account_path.clone(), above: Vec::new() }
-    }
-
-    /// The caller's subtree and what its ancestors define (resource types, service templates).
-    pub fn with_ancestors(caller: &Caller) -> Scope {
-        Scope { above: tree::ancestor_paths(&caller.account_path), ..Scope::of(caller) }
-    }
-
-    /// The scope of an account in this one's subtree (the owner an object is made for),
-    /// seeing what that account would: its subtree, and its ancestors' if this one does.
-    /// None when the account lies outside.
-    pub fn narrowed_to(&self, account_id: &str, path: &str) -> Option<Scope> {
-        if !tree::contains(&self.path, path) {
-            return None;
-        }
-        let above = if self.above.is_empty() { Vec::new() } else { tree::ancestor_paths(path) };
-        Some(Scope { account_id: account_id.to_owned(), path: path.to_owned(), above })
-    }
-
-    pub fn account_id(&self) -> &str {
+impl Tenant for Caller {
+    fn account_id(&self) -> &str {
         &self.account_id
     }
 
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    pub fn above(&self) -> &[String] {
-        &self.above
-    }
-
-    /// The half-open key range of the subtree.
-    pub fn range(&self) -> (String, String) {
-        (self.path.clone(), tree::subtree_upper(&self.path))
-    }
-
-    /// Whether an object of the account at `path` lies in the subtree.
-    pub fn contains(&self, path: &str) -> bool {
-        tree::contains(&self.path, path)
+    fn account_path(&self) -> &str {
+        &self.account_path
     }
 }
 
@@ -66,6 +19,7 @@ impl Scope {
 mod tests {
     use super::*;
     use crate::domain::identity::permission::BuiltInRole;
+    use crate::domain::identity::tree;
     use stratum_api::identity::account::AccountKind;
 
     fn caller(path: &str) -> Caller {

@@ -11,6 +11,7 @@ pub mod messaging;
 pub mod owned;
 pub mod platform;
 pub mod schema;
+pub mod scope;
 pub mod versioned;
 
 pub use db::{Db, DbConn, DbError};
@@ -34,8 +35,8 @@ macro_rules! owned_table {
             }
         }
 
-        pub fn find_visible(conn: &mut DbConn, scope: &$crate::auth::Scope, id: &str) -> QueryResult<Option<$row>> {
-            let (lo, hi) = $crate::store::scope_range(scope);
+        pub fn find_visible(conn: &mut DbConn, scope: &$crate::scope::Scope, id: &str) -> QueryResult<Option<$row>> {
+            let (lo, hi) = $crate::scope_range(scope);
             let above = scope.above();
             $table::table
                 .filter($table::id.eq(id))
@@ -49,10 +50,10 @@ macro_rules! owned_table {
 
         pub fn list_visible(
             conn: &mut DbConn,
-            scope: &$crate::auth::Scope,
-            page: &crate::domain::pagination::PageRequest,
+            scope: &$crate::scope::Scope,
+            page: &stratum_domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
-            let (lo, hi) = $crate::store::scope_range(scope);
+            let (lo, hi) = $crate::scope_range(scope);
             let above = scope.above();
             let mut q = $table::table
                 .filter(
@@ -108,7 +109,7 @@ pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
 }
 
 /// The half-open key range of the subtree of `scope`.
-pub fn scope_range(scope: &crate::auth::Scope) -> (String, String) {
+pub fn scope_range(scope: &crate::scope::Scope) -> (String, String) {
     scope.range()
 }
 

@@ -35,7 +35,7 @@ impl Owned for OwnedBy<'_> {
 #[macro_export]
 macro_rules! owned {
     ($row:ident) => {
-        impl $crate::store::owned::Owned for $row {
+        impl $crate::owned::Owned for $row {
             fn owner_id(&self) -> &str {
                 &self.account_id
             }

@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
-use crate::store::DbConn;
+use crate::DbConn;
 
 /// A table row with a `version` counter and an `updated_at` time.
 pub trait Versioned {
@@ -46,7 +46,7 @@ pub fn save<R: Versioned>(conn: &mut DbConn, row: &mut R, at: NaiveDateTime) -> 
 #[macro_export]
 macro_rules! versioned {
     ($table:ident, $row:ident, $object:literal) => {
-        impl $crate::store::versioned::Versioned for $row {
+        impl $crate::versioned::Versioned for $row {
             const OBJECT: &'static str = $object;
 
             fn id(&self) -> &str {
@@ -62,15 +62,15 @@ macro_rules! versioned {
                 self.updated_at = at;
             }
 
-            fn update_if(&self, conn: &mut $crate::store::DbConn, expected: i64) -> diesel::QueryResult<bool> {
+            fn update_if(&self, conn: &mut $crate::DbConn, expected: i64) -> diesel::QueryResult<bool> {
                 update(conn, self, expected)
             }
 
-            fn stored_version(conn: &mut $crate::store::DbConn, id: &str) -> diesel::QueryResult<Option<i64>> {
+            fn stored_version(conn: &mut $crate::DbConn, id: &str) -> diesel::QueryResult<Option<i64>> {
                 use diesel::prelude::*;
-                $crate::store::schema::$table::table
-                    .filter($crate::store::schema::$table::id.eq(id))
-                    .select($crate::store::schema::$table::version)
+                $crate::schema::$table::table
+                    .filter($crate::schema::$table::id.eq(id))
+                    .select($crate::schema::$table::version)
                     .first(conn)
                     .optional()
             }

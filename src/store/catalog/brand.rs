@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::{brands, plan_publications};
-use crate::store::DbConn;
+use crate::schema::{brands, plan_publications};
+use crate::DbConn;
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = brands, treat_none_as_null = true)]
@@ -24,7 +24,7 @@ pub struct BrandRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::store::owned_table!(brands, BrandRow);
+crate::owned_table!(brands, BrandRow);
 
 pub fn find_by_host(conn: &mut DbConn, host_name: &str) -> QueryResult<Option<BrandRow>> {
     brands::table.filter(brands::host_name.eq(host_name)).select(BrandRow::as_select()).first(conn).optional()

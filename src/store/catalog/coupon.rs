@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::store::schema::coupons;
-use crate::store::DbConn;
+use crate::schema::coupons;
+use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = coupons, treat_none_as_null = true)]
@@ -26,7 +26,7 @@ pub struct CouponRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::store::owned_table!(coupons, CouponRow);
+crate::owned_table!(coupons, CouponRow);
 
 /// The active coupons and promotions of the accounts at `paths` (a caller's lineage).
 pub fn active_of(conn: &mut DbConn, paths: &[String]) -> QueryResult<Vec<CouponRow>> {

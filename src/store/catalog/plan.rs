@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::{plan_grants, plans};
-use crate::store::DbConn;
+use crate::schema::{plan_grants, plans};
+use crate::scope::Scope;
+use crate::DbConn;
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = plans, treat_none_as_null = true)]
@@ -29,7 +29,7 @@ pub struct PlanRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::store::owned_table!(plans, PlanRow);
+crate::owned_table!(plans, PlanRow);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = plan_grants)]
@@ -70,7 +70,7 @@ pub fn grants_of(
     scope: &Scope,
     page: &PageRequest,
 ) -> QueryResult<Vec<PlanGrantRow>> {
-    let (lo, hi) = crate::store::scope_range(scope);
+    let (lo, hi) = crate::scope_range(scope);
     let mut q = plan_grants::table
         .filter(plan_grants::plan_id.eq(plan_id))
         .filter(plan_grants::account_path.ge(lo))
@@ -106,7 +106,7 @@ pub fn find_for(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Optio
 }
 
 fn list_visible_ids(conn: &mut DbConn, scope: &Scope, ids: &[String], page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
-    let (lo, hi) = crate::store::scope_range(scope);
+    let (lo, hi) = crate::scope_range(scope);
     let mut q = plans::table
         .filter(plans::account_path.ge(lo).and(plans::account_path.lt(hi)).or(plans::id.eq_any(ids)))
         .select(PlanRow::as_select())

@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::store::schema::resource_types;
-use crate::store::DbConn;
+use crate::schema::resource_types;
+use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = resource_types, treat_none_as_null = true)]
@@ -22,7 +22,7 @@ pub struct ResourceTypeRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::store::owned_table!(resource_types, ResourceTypeRow);
+crate::owned_table!(resource_types, ResourceTypeRow);
 
 pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ResourceTypeRow>> {
     resource_types::table.filter(resource_types::id.eq_any(ids)).select(ResourceTypeRow::as_select()).load(conn)

@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::store::schema::service_templates;
-use crate::store::DbConn;
+use crate::schema::service_templates;
+use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = service_templates, treat_none_as_null = true)]
@@ -24,7 +24,7 @@ pub struct ServiceTemplateRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::store::owned_table!(service_templates, ServiceTemplateRow);
+crate::owned_table!(service_templates, ServiceTemplateRow);
 
 crate::versioned!(service_templates, ServiceTemplateRow, "service template");
 crate::owned!(ServiceTemplateRow);

@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::accounts::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::accounts::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = accounts, treat_none_as_null = true)]
@@ -118,7 +118,7 @@ pub fn update(conn: &mut DbConn, row: &AccountRow, expected_version: i64) -> Que
 crate::versioned!(accounts, AccountRow, "account");
 
 /// An account owns itself: its events are seen from its own subtree and above.
-impl crate::store::owned::Owned for AccountRow {
+impl crate::owned::Owned for AccountRow {
     fn owner_id(&self) -> &str {
         &self.id
     }

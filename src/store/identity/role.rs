@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::roles::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::roles::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = roles, treat_none_as_null = true)]
@@ -77,7 +77,7 @@ pub fn delete(conn: &mut DbConn, id: &str, expected_version: i64) -> QueryResult
 
 /// Whether any user or key still has the role.
 pub fn in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
-    use crate::store::schema::{api_keys, users};
+    use crate::schema::{api_keys, users};
     let users: i64 = users::table.filter(users::role_id.eq(id)).count().get_result(conn)?;
     let keys: i64 = api_keys::table
         .filter(api_keys::role_id.eq(id))

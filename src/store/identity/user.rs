@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::users::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::users::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users, treat_none_as_null = true)]

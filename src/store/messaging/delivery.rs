@@ -3,11 +3,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::deliveries::{self, dsl};
-use crate::store::schema::delivery_attempts::{self, dsl as attempts_dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::deliveries::{self, dsl};
+use crate::schema::delivery_attempts::{self, dsl as attempts_dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = deliveries, treat_none_as_null = true)]
@@ -119,7 +119,7 @@ const CHUNK: usize = 200;
 pub fn insert_many(conn: &mut DbConn, rows: &[DeliveryRow]) -> QueryResult<()> {
     for chunk in rows.chunks(CHUNK) {
         let q = diesel::insert_into(dsl::deliveries).values(chunk);
-        crate::store::batch_execute(conn, q)?;
+        crate::batch_execute(conn, q)?;
     }
     Ok(())
 }
@@ -127,7 +127,7 @@ pub fn insert_many(conn: &mut DbConn, rows: &[DeliveryRow]) -> QueryResult<()> {
 pub fn insert_attempts(conn: &mut DbConn, rows: &[AttemptRow]) -> QueryResult<()> {
     for chunk in rows.chunks(CHUNK) {
         let q = diesel::insert_into(attempts_dsl::delivery_attempts).values(chunk);
-        crate::store::batch_execute(conn, q)?;
+        crate::batch_execute(conn, q)?;
     }
     Ok(())
 }

@@ -4,10 +4,10 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::events::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::events::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = events)]

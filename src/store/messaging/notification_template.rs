@@ -3,11 +3,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::messaging::notification::Candidate;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::notification_templates::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::notification_templates::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::messaging::notification::Candidate;
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = notification_templates, treat_none_as_null = true)]

@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::store::schema::idempotency_keys::{self, dsl};
-use crate::store::DbConn;
+use crate::schema::idempotency_keys::{self, dsl};
+use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = idempotency_keys)]

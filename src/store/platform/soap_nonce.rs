@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::store::schema::soap_nonces::dsl;
-use crate::store::DbConn;
+use crate::schema::soap_nonces::dsl;
+use crate::DbConn;
 
 /// Records `nonce`; returns false when it was seen before. One insert that skips a
 /// duplicate, so two concurrent calls with one nonce cannot both pass (nor fail on the
@@ -13,7 +13,7 @@ pub fn record(conn: &mut DbConn, nonce: &str, now: NaiveDateTime) -> QueryResult
     let q = diesel::insert_into(dsl::soap_nonces)
         .values((dsl::nonce.eq(nonce), dsl::seen_at.eq(now)))
         .on_conflict_do_nothing();
-    Ok(crate::store::batch_execute(conn, q)? == 1)
+    Ok(crate::batch_execute(conn, q)? == 1)
 }
 
 /// Deletes the nonces seen before `before`; returns how many.

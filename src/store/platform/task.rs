@@ -3,10 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::auth::Scope;
-use crate::domain::pagination::PageRequest;
-use crate::store::schema::tasks::{self, dsl};
-use crate::store::{scope_range, DbConn};
+use crate::schema::tasks::{self, dsl};
+use crate::scope::Scope;
+use crate::{scope_range, DbConn};
+use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = tasks, treat_none_as_null = true)]
@@ -182,7 +182,7 @@ const CHUNK: usize = 200;
 pub fn insert_many(conn: &mut DbConn, rows: &[TaskRow]) -> QueryResult<()> {
     for chunk in rows.chunks(CHUNK) {
         let q = diesel::insert_into(dsl::tasks).values(chunk);
-        crate::store::batch_execute(conn, q)?;
+        crate::batch_execute(conn, q)?;
     }
     Ok(())
 }
