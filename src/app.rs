@@ -96,17 +96,20 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
             .map_err(StartError::Setup)?;
     tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency, config.action_concurrency, mailer);
     let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
-    let spec = rest::openapi::spec();
-    // SOAP serves the operations; the webhooks of the contract are calls Stratum makes.
-    let soap =
-        web::Data::new(Soap::from_spec(&rest::openapi::operations()).map_err(|e| StartError::Setup(e.to_string()))?);
+    // The contract is built once: SOAP serves its operations (the webhooks are calls
+    // Stratum makes), the served document and the routing tables come from the whole.
+    let operations = rest::openapi::operations();
+    let soap = web::Data::new(Soap::from_spec(&operations).map_err(|e| StartError::Setup(e.to_string()))?);
+    let spec = rest::openapi::with_webhooks(operations);
     let known_paths = web::Data::new(rest::platform::known_paths::KnownPaths::from_spec(&spec));
+    let access_routes = web::Data::new(rest::access::AccessRoutes::from_spec(&spec));
     let max_body = config.max_body_bytes;
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
             .app_data(soap.clone())
             .app_data(known_paths.clone())
+            .app_data(access_routes.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(rest::extract::query_error))
             // Innermost: after SOAP calls are translated, before any handler reads a body.

@@ -6,11 +6,12 @@
 //! (tests/it/auth_matrix.rs) read the rules from the document.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
+use actix_web::web;
+use actix_web::HttpMessage;
 use serde_json::{json, Value};
 use stratum_api::identity::account::AccountKind;
 
@@ -165,11 +166,12 @@ pub fn check(access: &Access, caller: &Caller) -> Result<(), ServiceError> {
     Ok(())
 }
 
-/// The rule of each route, by method and route pattern (`POST /api/v1/accounts/{id}/hold`).
-fn routes() -> &'static HashMap<(String, String), &'static Access> {
-    static ROUTES: OnceLock<HashMap<(String, String), &'static Access>> = OnceLock::new();
-    ROUTES.get_or_init(|| {
-        let spec = super::openapi::spec();
+/// The rule of each route, by method and route pattern (`POST /api/v1/accounts/{id}/hold`),
+/// read once from the contract the server serves.
+pub struct AccessRoutes(HashMap<(String, String), &'static Access>);
+
+impl AccessRoutes {
+    pub fn from_spec(spec: &utoipa::openapi::OpenApi) -> AccessRoutes {
         let mut out = HashMap::new();
         for (path, item) in &spec.paths.paths {
             let ops = [
@@ -185,8 +187,13 @@ fn routes() -> &'static HashMap<(String, String), &'static Access> {
                 }
             }
         }
-        out
-    })
+        AccessRoutes(out)
+    }
+
+    fn rule(&self, req: &ServiceRequest) -> Option<&'static Access> {
+        let pattern = req.match_pattern()?;
+        self.0.get(&(req.method().as_str().to_owned(), pattern)).copied()
+    }
 }
 
 /// Authenticates and authorizes a call of a table operation before its handler parses anything.
@@ -194,10 +201,15 @@ pub async fn enforce<B: MessageBody + 'static>(
     mut req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
-    let rule = req.match_pattern().and_then(|p| routes().get(&(req.method().as_str().to_owned(), p)).copied());
+    let rule = req.app_data::<web::Data<AccessRoutes>>().and_then(|routes| routes.rule(&req));
     if let Some(access) = rule {
         let refused = match req.extract::<Caller>().await {
-            Ok(caller) => check(access, &caller).err().map(ApiError::from),
+            Ok(caller) => {
+                let refused = check(access, &caller).err().map(ApiError::from);
+                // The handler's `Caller` is this one: the token is verified once a request.
+                req.extensions_mut().insert(caller);
+                refused
+            }
             Err(e) => Some(e),
         };
         if let Some(e) = refused {

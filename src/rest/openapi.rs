@@ -111,7 +111,11 @@ pub fn operations() -> Spec {
 /// The whole contract: the operations and the `webhooks` section (one entry per event
 /// type, built from the event table in `webhooks.rs`).
 pub fn spec() -> Spec {
-    let mut spec = operations();
+    with_webhooks(operations())
+}
+
+/// `operations` with the `webhooks` section added.
+pub fn with_webhooks(mut spec: Spec) -> Spec {
     webhooks::add(&mut spec);
     spec
 }

@@ -36,7 +36,7 @@ macro_rules! owned_table {
         }
 
         pub fn find_visible(conn: &mut DbConn, scope: &$crate::scope::Scope, id: &str) -> QueryResult<Option<$row>> {
-            let (lo, hi) = $crate::scope_range(scope);
+            let (lo, hi) = scope.range();
             let above = scope.above();
             $table::table
                 .filter($table::id.eq(id))
@@ -53,7 +53,7 @@ macro_rules! owned_table {
             scope: &$crate::scope::Scope,
             page: &stratum_domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
-            let (lo, hi) = $crate::scope_range(scope);
+            let (lo, hi) = scope.range();
             let above = scope.above();
             let mut q = $table::table
                 .filter(
@@ -106,11 +106,6 @@ pub fn json_text<T: Serialize>(value: &T) -> String {
 
 pub fn text_json<T: DeserializeOwned>(text: &str) -> Result<T, DieselError> {
     serde_json::from_str(text).map_err(|e| DieselError::DeserializationError(Box::new(e)))
-}
-
-/// The half-open key range of the subtree of `scope`.
-pub fn scope_range(scope: &crate::scope::Scope) -> (String, String) {
-    scope.range()
 }
 
 /// Runs a multi-row insert on the backend at hand. diesel's `MultiConnection` cannot

@@ -70,7 +70,7 @@ pub fn grants_of(
     scope: &Scope,
     page: &PageRequest,
 ) -> QueryResult<Vec<PlanGrantRow>> {
-    let (lo, hi) = crate::scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = plan_grants::table
         .filter(plan_grants::plan_id.eq(plan_id))
         .filter(plan_grants::account_path.ge(lo))
@@ -106,7 +106,7 @@ pub fn find_for(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Optio
 }
 
 fn list_visible_ids(conn: &mut DbConn, scope: &Scope, ids: &[String], page: &PageRequest) -> QueryResult<Vec<PlanRow>> {
-    let (lo, hi) = crate::scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = plans::table
         .filter(plans::account_path.ge(lo).and(plans::account_path.lt(hi)).or(plans::id.eq_any(ids)))
         .select(PlanRow::as_select())

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::accounts::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -45,7 +45,7 @@ pub fn insert(conn: &mut DbConn, row: &AccountRow) -> QueryResult<()> {
 
 /// The account `id` if it lies in the subtree at `scope`.
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<AccountRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::accounts
         .filter(dsl::id.eq(id))
         .filter(dsl::path.ge(lo))
@@ -84,7 +84,7 @@ pub fn list_in_scope(
     filter: &AccountFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<AccountRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::accounts
         .filter(dsl::path.ge(lo))
         .filter(dsl::path.lt(hi))

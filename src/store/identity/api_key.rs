@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::api_keys::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -38,7 +38,7 @@ pub fn find_live_by_digest(conn: &mut DbConn, digest: &str) -> QueryResult<Optio
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ApiKeyRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::api_keys
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -58,7 +58,7 @@ pub fn list_in_scope(
     account_id: Option<&str>,
     page: &PageRequest,
 ) -> QueryResult<Vec<ApiKeyRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::api_keys
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

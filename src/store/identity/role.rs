@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::roles::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -28,7 +28,7 @@ pub fn insert(conn: &mut DbConn, row: &RoleRow) -> QueryResult<()> {
 
 /// The role `id` as seen from the subtree at `scope`: roles of the scope's own subtree.
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<RoleRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::roles
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -48,7 +48,7 @@ pub mod unscoped {
 }
 
 pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<RoleRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::roles
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::users::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -28,7 +28,7 @@ pub fn insert(conn: &mut DbConn, row: &UserRow) -> QueryResult<()> {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<UserRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::users
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -50,7 +50,7 @@ pub fn list_in_scope(
     account_id: Option<&str>,
     page: &PageRequest,
 ) -> QueryResult<Vec<UserRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::users
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

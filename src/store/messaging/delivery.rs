@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::schema::deliveries::{self, dsl};
 use crate::schema::delivery_attempts::{self, dsl as attempts_dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -59,7 +59,7 @@ pub fn find_for(conn: &mut DbConn, endpoint_id: &str, event_id: &str) -> QueryRe
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<DeliveryRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::deliveries
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -82,7 +82,7 @@ pub fn list_in_scope(
     filter: &DeliveryFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<DeliveryRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::deliveries
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::schema::events::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -47,7 +47,7 @@ pub fn list_in_scope(
     filter: &EventFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<EventRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::events
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))
@@ -68,7 +68,7 @@ pub fn list_in_scope(
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<EventRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::events
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::notifications::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -47,7 +47,7 @@ pub mod unscoped {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::notifications
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -81,7 +81,7 @@ pub fn list_in_scope(
     filter: &NotificationFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<NotificationRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::notifications
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

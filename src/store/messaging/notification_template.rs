@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::notification_templates::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::messaging::notification::Candidate;
 use stratum_domain::pagination::PageRequest;
 
@@ -62,7 +62,7 @@ pub mod unscoped {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::notification_templates
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -100,7 +100,7 @@ pub fn list_in_scope(
     filter: &TemplateFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<NotificationTemplateRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::notification_templates
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))

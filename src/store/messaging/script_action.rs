@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::script_actions::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -44,7 +44,7 @@ pub mod unscoped {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ScriptActionRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::script_actions
         .filter(dsl::id.eq(id))
         .filter(dsl::deleted_at.is_null())
@@ -56,7 +56,7 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
 }
 
 pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<ScriptActionRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::script_actions
         .filter(dsl::deleted_at.is_null())
         .filter(dsl::account_path.ge(lo))

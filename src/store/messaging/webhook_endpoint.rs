@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::webhook_endpoints::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -46,7 +46,7 @@ pub mod unscoped {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::webhook_endpoints
         .filter(dsl::id.eq(id))
         .filter(dsl::deleted_at.is_null())
@@ -58,7 +58,7 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
 }
 
 pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<WebhookEndpointRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::webhook_endpoints
         .filter(dsl::deleted_at.is_null())
         .filter(dsl::account_path.ge(lo))

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::schema::tasks::{self, dsl};
 use crate::scope::Scope;
-use crate::{scope_range, DbConn};
+use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -74,7 +74,7 @@ pub mod unscoped {
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<TaskRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     dsl::tasks
         .filter(dsl::id.eq(id))
         .filter(dsl::account_path.ge(lo))
@@ -96,7 +96,7 @@ pub fn list_in_scope(
     filter: &TaskFilter,
     page: &PageRequest,
 ) -> QueryResult<Vec<TaskRow>> {
-    let (lo, hi) = scope_range(scope);
+    let (lo, hi) = scope.range();
     let mut q = dsl::tasks
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))
