@@ -2,9 +2,11 @@
 //! responses (`…Out`, `…Page`), problem documents and event payloads. Shared by the server
 //! and the Rust client; no I/O here.
 
+pub mod body_rules;
 pub mod catalog;
 pub mod empty;
 pub mod error;
+pub mod field_schema;
 pub mod identity;
 pub mod messaging;
 pub mod nullable;
@@ -31,6 +33,7 @@ pub use messaging::delivery::*;
 pub use messaging::event::*;
 pub use messaging::event_data::*;
 pub use messaging::event_type::{EventPayload, EventType};
+pub use messaging::event_type_name::EventTypeName;
 pub use messaging::notification::*;
 pub use messaging::notification_template::*;
 pub use messaging::script_action::*;

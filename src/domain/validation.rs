@@ -2,6 +2,23 @@
 
 use stratum_api::FieldError;
 
+/// White space as JSON Schema patterns know it (ECMA-262 `\s`), which differs from
+/// Rust's `char::is_whitespace` in two characters (U+0085 is not white space there, U+FEFF
+/// is): "not blank" means the same to the contract (`pattern: "\S"`) and to the server,
+/// and a name is trimmed of exactly what made it count as not blank.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
+/// `value` without leading and trailing white space (`is_space`).
+pub fn trim_space(value: &str) -> &str {
+    value.trim_matches(is_space)
+}
+
 /// Collects field errors; a request is valid when none were found.
 #[derive(Debug, Default)]
 pub struct Checks {
@@ -19,7 +36,7 @@ impl Checks {
 
     /// A required text: not blank and at most `max` characters.
     pub fn text(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
+        if trim_space(value).is_empty() {
             self.fail(field, "required", "must not be blank");
         } else {
             self.max_len(field, value, max);
@@ -101,7 +118,7 @@ pub fn is_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !value.chars().any(|c| is_space(c) || c.is_control())
 }
 
 /// `xx`/`xxx`, then subtags of 2–8 letters or digits.

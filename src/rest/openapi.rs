@@ -9,6 +9,7 @@ use utoipa_actix_web::AppExt;
 
 use stratum_api::{ErrorCode, FieldError, Problem};
 
+mod body_rules;
 mod webhooks;
 
 #[derive(OpenApi)]
@@ -105,6 +106,7 @@ pub fn operations() -> Spec {
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(super::api_routes).split_for_parts();
     spec.info.version = env!("CARGO_PKG_VERSION").to_owned();
     Conventions.modify(&mut spec);
+    body_rules::add(&mut spec);
     spec
 }
 
@@ -120,11 +122,30 @@ pub fn with_webhooks(mut spec: Spec) -> Spec {
     spec
 }
 
-/// The committed form: pretty JSON with a final newline.
+/// The committed form: pretty JSON with a final newline, the same text on every run.
 pub fn spec_json() -> String {
-    let mut s = spec().to_pretty_json().unwrap_or_default();
+    let mut doc = serde_json::to_value(spec()).unwrap_or_default();
+    order_conditionals(&mut doc);
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Puts `if`, `then`, `else` last and in this order wherever they are: they come from a
+/// schema's extensions, a hash map whose order changes from run to run.
+fn order_conditionals(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            for key in ["if", "then", "else"] {
+                if let Some(x) = o.shift_remove(key) {
+                    o.insert(key.to_owned(), x);
+                }
+            }
+            o.values_mut().for_each(order_conditionals);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(order_conditionals),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -172,11 +172,41 @@ fn fields_of(schema: &Value, at: &str) -> Result<Vec<Field>, ModelError> {
     Ok(fields)
 }
 
+/// A named schema that is a plain scalar (a string of a pattern, say), not an enum or an
+/// object: in XML Schema its fields are of the scalar's own type, so references to it are
+/// replaced by its schema and it gets no type of its own.
+fn is_scalar_alias(schema: &Value) -> bool {
+    let scalar =
+        matches!(schema.get("type").and_then(Value::as_str), Some("string" | "integer" | "number" | "boolean"));
+    scalar && schema.get("enum").is_none()
+}
+
+fn inline_refs(v: &mut Value, aliases: &serde_json::Map<String, Value>) {
+    if let Some(schema) = ref_name(v).and_then(|name| aliases.get(name)) {
+        *v = schema.clone();
+        return;
+    }
+    match v {
+        Value::Object(o) => o.values_mut().for_each(|x| inline_refs(x, aliases)),
+        Value::Array(a) => a.iter_mut().for_each(|x| inline_refs(x, aliases)),
+        _ => {}
+    }
+}
+
 impl Model {
     /// Builds the model from an OpenAPI 3.1 document (as JSON).
     pub fn from_openapi(spec: &Value) -> Result<Model, ModelError> {
         let mut model = Model::default();
-        let schemas = spec.pointer("/components/schemas").and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut spec = spec.clone();
+        let aliases: serde_json::Map<String, Value> = spec
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map(|all| all.iter().filter(|(_, s)| is_scalar_alias(s)).map(|(n, s)| (n.clone(), s.clone())).collect())
+            .unwrap_or_default();
+        inline_refs(&mut spec, &aliases);
+        let spec = &spec;
+        let mut schemas = spec.pointer("/components/schemas").and_then(Value::as_object).cloned().unwrap_or_default();
+        schemas.retain(|name, _| !aliases.contains_key(name));
         for (name, schema) in &schemas {
             let def = match schema.get("enum").and_then(Value::as_array) {
                 Some(values) => TypeDef::Enum {

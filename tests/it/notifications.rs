@@ -355,6 +355,14 @@ fn resellers_see_only_their_own_templates_and_notifications() {
     srv.patch(&tb_path, &a_tok, &json!({"subject": "hijacked"})).problem(404, "not_found");
     srv.delete(&tb_path, &a_tok).problem(404, "not_found");
     let ev_b = event_of(&srv, &tok, &cb, "account.created");
+    // A's own template with B's event: the event is refused like a missing one.
+    let ta_preview = format!("{TEMPLATES}/{}/preview", id_of(&ta));
+    for event_id in [ev_b.as_str(), "evt_00000000000000000000000000"] {
+        let answer = srv.post(&ta_preview, &a_tok, &json!({"event_id": event_id}));
+        let p = answer.problem(422, "validation_failed");
+        assert_eq!(p["errors"][0]["field"], "event_id");
+        assert_eq!(p["errors"][0]["code"], "unknown_event");
+    }
     srv.post(&format!("{tb_path}/preview"), &a_tok, &json!({"event_id": ev_b})).problem(404, "not_found");
     srv.get(&nb_path, &a_tok).problem(404, "not_found");
     srv.post(&format!("{nb_path}/cancel"), &a_tok, &json!({})).problem(404, "not_found");
@@ -533,8 +541,9 @@ fn preview_renders_without_writing() {
     srv.patch(&format!("{TEMPLATES}/{}", id_of(&tpl)), &tok, &json!({"recipients": ["ops@example.com"]})).expect(200);
     let p = srv.post(&path, &tok, &json!({"event_id": ev})).expect(200).clone();
     assert_eq!(p["recipients"], json!(["ops@example.com"]));
-    // An unknown event is a 404.
+    // An unknown event is a field error of the body (the path's template would be the 404).
     let missing = crate::support::fake_id_like(&ev);
-    srv.post(&path, &tok, &json!({"event_id": missing})).problem(404, "not_found");
+    let answer = srv.post(&path, &tok, &json!({"event_id": missing}));
+    assert_eq!(answer.problem(422, "validation_failed")["errors"][0]["code"], "unknown_event");
     assert_eq!(notification_ids(&srv, &tok), before);
 }

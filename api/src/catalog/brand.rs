@@ -24,10 +24,10 @@ pub struct BrandIn {
     pub default_language: String,
     /// Languages offered; the default one is added when missing.
     #[serde(default)]
-    #[schema(max_items = 50)]
+    #[schema(schema_with = languages_offered)]
     pub languages: Vec<String>,
     /// ISO 4217; plans published to the brand must be priced in it.
-    #[schema(pattern = r"^[A-Z]{3}$")]
+    #[schema(value_type = crate::catalog::currency_code::CurrencyCode)]
     pub currency: String,
 }
 
@@ -51,8 +51,7 @@ pub struct BrandPatch {
     #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     pub default_language: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Vec<String>)]
-    #[schema(max_items = 50)]
+    #[schema(schema_with = crate::field_schema::languages)]
     pub languages: Option<Vec<String>>,
 }
 
@@ -98,3 +97,5 @@ pub struct PublicationOut {
 }
 
 crate::page_type!(PublicationPage, PublicationOut, "A page of a brand's published plans.");
+
+crate::described!(languages_offered = languages, "Up to 50 languages offered; the default one is added when missing.");

@@ -25,22 +25,24 @@ pub struct CouponIn {
     /// What customers enter (`WELCOME10`; letters, digits, `-`, `_`), unique per account;
     /// absent for a promotion, which applies by itself.
     #[serde(default)]
+    #[schema(pattern = "^[A-Za-z0-9_-]{3,40}$")]
     pub code: Option<String>,
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Give `percent` (0–100) or `amount` (in `currency`), not both.
     #[serde(default)]
-    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
+    #[schema(format = "decimal", pattern = r"^0{0,10}(100(\.0{1,8})?|[0-9]{1,2}(\.[0-9]{1,8})?)$")]
     pub percent: Option<Decimal>,
     #[serde(default)]
     #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub amount: Option<Decimal>,
     #[serde(default)]
-    #[schema(pattern = r"^[A-Z]{3}$")]
+    #[schema(value_type = Option<crate::catalog::currency_code::CurrencyCode>)]
     pub currency: Option<String>,
     pub applies_to: DiscountAppliesTo,
     /// Billing periods it reduces; forever when absent.
     #[serde(default)]
+    #[schema(minimum = 1)]
     pub duration_periods: Option<i32>,
     #[serde(default)]
     pub valid_from: Option<DateTime<Utc>>,
@@ -52,6 +54,7 @@ pub struct CouponIn {
     pub max_redemptions: Option<i32>,
     /// The plans it is for (of the account's catalog); every plan when empty.
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub plan_ids: Vec<String>,
 }
 
@@ -72,6 +75,7 @@ pub struct CouponPatch {
     pub max_redemptions: Option<Option<i32>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<String>)]
+    #[schema(max_items = 100)]
     pub plan_ids: Option<Vec<String>>,
 }
 

@@ -1,5 +1,6 @@
 pub mod brand;
 pub mod coupon;
+pub mod currency_code;
 pub mod plan;
 pub mod quote;
 pub mod resource_type;

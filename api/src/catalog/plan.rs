@@ -120,11 +120,11 @@ pub struct PlanIn {
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<String>,
     /// ISO 4217 (`USD`, `EUR`, `JPY`).
-    #[schema(pattern = r"^[A-Z]{3}$")]
+    #[schema(value_type = crate::catalog::currency_code::CurrencyCode)]
     pub currency: String,
     /// Free labels for storefronts (`shared-hosting`, `vps`).
     #[serde(default)]
-    #[schema(max_items = 20)]
+    #[schema(schema_with = storefront_labels)]
     pub categories: Vec<String>,
     /// 1 to 12 periods, each length once.
     #[schema(min_items = 1, max_items = 12)]
@@ -155,8 +155,7 @@ pub struct PlanPatch {
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Vec<String>)]
-    #[schema(max_items = 20)]
+    #[schema(schema_with = crate::field_schema::labels)]
     pub categories: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<PlanPeriod>)]
@@ -220,3 +219,8 @@ pub struct PlanGrantOut {
 }
 
 crate::page_type!(PlanGrantPage, PlanGrantOut, "A page of plan grants.");
+
+crate::described!(
+    storefront_labels = labels,
+    "Up to 20 free labels for storefronts (`shared-hosting`, `vps`), each 1 to 64 characters."
+);

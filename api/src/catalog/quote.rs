@@ -36,6 +36,7 @@ pub struct QuoteIn {
     pub days: Option<i32>,
     /// Resources beyond the plan's included amounts; others stay at the included amount.
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub resources: Vec<QuoteResource>,
     #[serde(default)]
     pub coupon_code: Option<String>,
@@ -44,6 +45,7 @@ pub struct QuoteIn {
     pub period_kind: Option<QuotePeriodKind>,
     /// For `N`-period coupons on renewals: the periods the coupon already reduced.
     #[serde(default)]
+    #[schema(minimum = 0)]
     pub coupon_periods_applied: Option<i32>,
 }
 

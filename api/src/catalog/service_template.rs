@@ -36,8 +36,10 @@ pub enum ParameterKind {
 #[serde(deny_unknown_fields)]
 pub struct OrderParameter {
     /// `[a-z][a-z0-9_]*`, unique in the template.
+    #[schema(pattern = "^[a-z][a-z0-9_]{0,63}$")]
     pub name: String,
     /// What the form shows.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub label: String,
     pub kind: ParameterKind,
     #[serde(default)]
@@ -73,6 +75,7 @@ pub struct ServiceTemplateIn {
     pub resources: Vec<TemplateResource>,
     /// Up to 20 parameters.
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub parameters: Vec<OrderParameter>,
 }
 
@@ -94,6 +97,7 @@ pub struct ServiceTemplatePatch {
     pub resources: Option<Vec<TemplateResource>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<OrderParameter>)]
+    #[schema(max_items = 20)]
     pub parameters: Option<Vec<OrderParameter>>,
 }
 

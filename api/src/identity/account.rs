@@ -46,14 +46,20 @@ pub enum HoldType {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub line1: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub line2: Option<String>,
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub city: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub region: Option<String>,
+    #[schema(min_length = 1, max_length = 20, pattern = r"\S")]
     pub postal_code: String,
     /// ISO 3166-1 alpha-2 country code (`DE`, `US`).
+    #[schema(pattern = "^[A-Z]{2}$")]
     pub country: String,
 }
 
@@ -73,11 +79,14 @@ pub struct AccountIn {
     #[serde(default)]
     pub reseller_tier: Option<ResellerTier>,
     #[serde(default)]
+    #[schema(schema_with = crate::field_schema::optional_email)]
     pub email: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = crate::field_schema::optional_phone)]
     pub phone: Option<String>,
     /// VAT or other tax registration number.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 40, pattern = r"\S")]
     pub tax_id: Option<String>,
     #[serde(default)]
     pub address: Option<Address>,
@@ -88,6 +97,7 @@ pub struct AccountIn {
     pub language: Option<String>,
     /// Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
     #[serde(default)]
+    #[schema(schema_with = crate::field_schema::metadata)]
     pub metadata: BTreeMap<String, String>,
 }
 
@@ -103,13 +113,14 @@ pub struct AccountPatch {
     #[schema(value_type = ResellerTier)]
     pub reseller_tier: Option<ResellerTier>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = crate::field_schema::optional_email)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = crate::field_schema::optional_phone)]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 40, pattern = r"\S")]
     pub tax_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<Address>)]
@@ -120,7 +131,7 @@ pub struct AccountPatch {
     pub language: Option<Option<String>>,
     /// Replaces the whole metadata map.
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = BTreeMap<String, String>)]
+    #[schema(schema_with = replaced_metadata)]
     pub metadata: Option<BTreeMap<String, String>>,
 }
 
@@ -166,6 +177,7 @@ pub struct AccountHoldIn {
 pub struct AccountActionIn {
     /// Why, for the event and the audit trail.
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }
 
@@ -178,3 +190,8 @@ pub struct AccountListQuery {
     /// Only the direct children of this account.
     pub parent_id: Option<String>,
 }
+
+crate::described!(
+    replaced_metadata = metadata,
+    "Replaces the whole metadata map: up to 50 string pairs, keys of 1 to 40 characters, values of at most 500."
+);

@@ -11,6 +11,7 @@ pub struct TokenIn {
     #[serde(default)]
     pub api_key: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<GrantType>)]
     pub grant_type: Option<String>,
     #[serde(default)]
     pub client_id: Option<String>,

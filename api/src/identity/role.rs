@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use super::permission_name::PermissionName;
+
 /// Create a custom role, usable in the subtree of the account that defines it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -17,7 +19,7 @@ pub struct RoleIn {
     #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     /// Permission names, as listed by `PermissionList`.
-    #[schema(min_items = 1)]
+    #[schema(value_type = Vec<PermissionName>, min_items = 1)]
     pub permissions: Vec<String>,
 }
 
@@ -34,7 +36,7 @@ pub struct RolePatch {
     #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<PermissionName>)]
     #[schema(min_items = 1)]
     pub permissions: Option<Vec<String>>,
 }

@@ -19,10 +19,7 @@ pub struct UserIn {
     #[serde(default)]
     pub account_id: Option<String>,
     /// Unique within the account.
-    #[schema(
-        max_length = 254,
-        pattern = r"^[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f.][^@\s\x00-\x1f\x7f-\x9f]*\.[^@\s\x00-\x1f\x7f-\x9f]*[^@\s\x00-\x1f\x7f-\x9f.]$"
-    )]
+    #[schema(schema_with = user_email)]
     pub email: String,
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
@@ -64,3 +61,5 @@ pub struct UserOut {
 }
 
 crate::page_type!(UserPage, UserOut, "A page of users.");
+
+crate::described!(user_email = email, "Unique within the account.");

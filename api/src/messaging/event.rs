@@ -68,7 +68,7 @@ crate::page_type!(EventPage, EventOut, "A page of events.");
 pub struct EventListQuery {
     /// Only events of this type (`account.created`).
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<crate::messaging::event_type_name::EventTypeName>)]
     pub event_type: Option<String>,
     /// Only events about this object.
     pub object_id: Option<String>,

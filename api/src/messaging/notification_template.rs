@@ -12,11 +12,30 @@ use utoipa::{IntoParams, ToSchema};
 pub struct NotificationSchedule {
     /// The field of the event's `data` that holds an RFC 3339 timestamp (`expires_at`);
     /// dots reach into nested objects (`subscription.expires_at`).
+    #[schema(max_length = 100, pattern = r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$")]
     pub date_field: String,
     /// Days relative to that date, negative before and positive after (`[-14, -3]`): one
     /// notification each. 1 to 10 entries, each within ±366.
-    #[schema(min_items = 1, max_items = 10)]
+    #[schema(schema_with = offsets_days)]
     pub offsets_days: Vec<i32>,
+}
+
+/// 1 to 10 days, each within ±366.
+fn offsets_days() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let day = ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        .minimum(Some(-366))
+        .maximum(Some(366));
+    ArrayBuilder::new()
+        .items(day)
+        .min_items(Some(1))
+        .max_items(Some(10))
+        .description(Some(
+            "Days relative to that date, negative before and positive after (`[-14, -3]`): one notification each.",
+        ))
+        .into()
 }
 
 /// A notification template for an event type and a language. Texts are MiniJinja
@@ -29,6 +48,7 @@ pub struct NotificationTemplateIn {
     #[serde(default)]
     pub account_id: Option<String>,
     /// An exact type (`account.created`) or a wildcard (`subscription.*`, `*`).
+    #[schema(value_type = crate::messaging::event_type_name::EventTypeFilter)]
     pub event_type: String,
     /// `en`, `de`, `pt-BR`, …
     #[schema(max_length = 35, pattern = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
@@ -41,13 +61,15 @@ pub struct NotificationTemplateIn {
     pub body: String,
     /// An HTML alternative (rendered with HTML escaping).
     #[serde(default)]
+    #[schema(max_length = 100000)]
     pub html_body: Option<String>,
     /// The sender (`Billing <billing@example.com>`); defaults to the server's `mail_from`.
     #[serde(default)]
+    #[schema(schema_with = sender)]
     pub from: Option<String>,
     /// Fixed recipients; by default, the e-mail address of the account the event is about.
     #[serde(default)]
-    #[schema(min_items = 1, max_items = 20)]
+    #[schema(schema_with = fixed_recipients)]
     pub recipients: Option<Vec<String>>,
     /// Send at dates relative to a date in the event, instead of at once.
     #[serde(default)]
@@ -72,13 +94,13 @@ pub struct NotificationTemplatePatch {
     pub body: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(max_length = 100000)]
     pub html_body: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = crate::field_schema::optional_mailbox)]
     pub from: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
-    #[schema(value_type = Option<Vec<String>>)]
-    #[schema(min_items = 1, max_items = 20)]
+    #[schema(schema_with = crate::field_schema::optional_emails)]
     pub recipients: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<NotificationSchedule>)]
@@ -133,3 +155,12 @@ pub struct NotificationTemplateListQuery {
     pub event_type: Option<String>,
     pub language: Option<String>,
 }
+
+crate::described!(
+    sender = optional_mailbox,
+    "The sender (`Billing <billing@example.com>`); defaults to the server's `mail_from`."
+);
+crate::described!(
+    fixed_recipients = optional_emails,
+    "Fixed recipients (1 to 20); by default, the e-mail address of the account the event is about."
+);

@@ -13,11 +13,13 @@ pub struct ScriptActionIn {
     pub account_id: Option<String>,
     /// `https://…` (or `http://`); loopback and private addresses only where the operator
     /// allows them.
+    #[schema(schema_with = call_url)]
     pub url: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     /// Event types: exact names, `prefix.*`, `*.suffix` or `*`.
-    #[schema(min_items = 1, max_items = 200)]
+    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>, min_items = 1, max_items = 200)]
     pub event_types: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
@@ -37,13 +39,14 @@ pub struct ScriptActionIn {
 #[serde(deny_unknown_fields)]
 pub struct ScriptActionPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = String)]
+    #[schema(schema_with = crate::field_schema::http_url)]
     pub url: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>)]
     #[schema(min_items = 1, max_items = 200)]
     pub event_types: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
@@ -85,3 +88,8 @@ pub struct ScriptActionCreatedOut {
     /// `whsec_…`: calls are signed with it per Standard Webhooks.
     pub secret: String,
 }
+
+crate::described!(
+    call_url = http_url,
+    "`https://…` (or `http://`); loopback and private addresses only where the operator allows them."
+);

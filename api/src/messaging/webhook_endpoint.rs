@@ -13,12 +13,14 @@ pub struct WebhookEndpointIn {
     pub account_id: Option<String>,
     /// `https://…` (or `http://`); loopback and private addresses only where the operator
     /// allows them.
+    #[schema(schema_with = call_url)]
     pub url: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
     /// Event types to receive: exact names (`account.created`), `prefix.*`, `*.suffix`,
     /// or `*` for all.
-    #[schema(min_items = 1, max_items = 200)]
+    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>, min_items = 1, max_items = 200)]
     pub event_types: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
@@ -30,13 +32,14 @@ pub struct WebhookEndpointIn {
 #[serde(deny_unknown_fields)]
 pub struct WebhookEndpointPatch {
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = String)]
+    #[schema(schema_with = crate::field_schema::http_url)]
     pub url: Option<String>,
     #[serde(default, deserialize_with = "crate::nullable::deserialize")]
     #[schema(value_type = Option<String>)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>)]
     #[schema(min_items = 1, max_items = 200)]
     pub event_types: Option<Vec<String>>,
     /// Enabling a disabled endpoint clears its failure record.
@@ -98,6 +101,7 @@ pub struct WebhookTestIn {
     /// The event type the example is of; default `account.updated`. It must be one the
     /// endpoint takes.
     #[serde(default)]
+    #[schema(value_type = Option<crate::messaging::event_type_name::EventTypeName>)]
     pub event_type: Option<String>,
 }
 
@@ -114,3 +118,8 @@ pub struct WebhookTestOut {
     /// Whether the endpoint answered 2xx.
     pub succeeded: bool,
 }
+
+crate::described!(
+    call_url = http_url,
+    "`https://…` (or `http://`); loopback and private addresses only where the operator allows them."
+);

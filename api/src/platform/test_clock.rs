@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 pub struct TestClockAdvanceIn {
     /// 1 to 315,360,000 (ten years).
+    #[schema(minimum = 1, maximum = 315360000)]
     pub seconds: i64,
 }
 

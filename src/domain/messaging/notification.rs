@@ -171,7 +171,7 @@ fn check_texts(c: &mut Checks, subject: Option<&str>, body: Option<&str>, html_b
         ("html_body", "body.html", html_body, BODY_MAX),
     ] {
         let Some(src) = src else { continue };
-        if src.trim().is_empty() && field != "html_body" {
+        if crate::validation::trim_space(src).is_empty() && field != "html_body" {
             c.fail(field, "required", "must not be empty");
         }
         c.max_len(field, src, max);
@@ -183,7 +183,7 @@ fn check_texts(c: &mut Checks, subject: Option<&str>, body: Option<&str>, html_b
 
 /// `name@example.com` or `Name <name@example.com>`.
 pub fn is_mailbox(value: &str) -> bool {
-    let value = value.trim();
+    let value = crate::validation::trim_space(value);
     match value.rsplit_once('<') {
         Some((name, rest)) => {
             rest.strip_suffix('>').is_some_and(is_email) && !name.contains(['"', '\r', '\n', '<', '>'])

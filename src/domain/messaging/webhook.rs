@@ -102,7 +102,7 @@ pub enum UrlProblem {
 /// delivery time and checked again there.)
 pub fn check_url(url: &str, allow_private: bool) -> Result<(), UrlProblem> {
     let host = host_of(url).ok_or(UrlProblem::NotHttp)?;
-    if host.is_empty() || url.len() > 2000 || url.chars().any(char::is_whitespace) {
+    if host.is_empty() || url.len() > 2000 || url.chars().any(crate::validation::is_space) || !authority_is_valid(url) {
         return Err(UrlProblem::NotHttp);
     }
     if allow_private {
@@ -120,13 +120,41 @@ pub fn check_url(url: &str, allow_private: bool) -> Result<(), UrlProblem> {
 
 /// The host of an http(s) URL (without brackets for IPv6).
 pub fn host_of(url: &str) -> Option<&str> {
+    let host_port = host_and_port(url)?;
+    Some(match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    })
+}
+
+/// The authority of an http(s) URL without its user info: `host:port`, `[v6]:port`.
+fn host_and_port(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    Some(match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.split(':').next().unwrap_or(""),
-    })
+    Some(authority.rsplit_once('@').map_or(authority, |(_, h)| h))
+}
+
+/// Whether a client can connect to the authority: a bracketed host is an IPv6 address,
+/// any other host has no brackets, and a port is a number up to 65535 (or empty).
+fn authority_is_valid(url: &str) -> bool {
+    let Some(host_port) = host_and_port(url) else { return false };
+    let (host_ok, port) = match host_port.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((ip, after)) => (
+                ip.parse::<std::net::Ipv6Addr>().is_ok() && (after.is_empty() || after.starts_with(':')),
+                after.strip_prefix(':'),
+            ),
+            None => (false, None),
+        },
+        None => match host_port.split_once(':') {
+            Some((host, port)) => (!host.contains(['[', ']']), Some(port)),
+            None => (!host_port.contains(['[', ']']), None),
+        },
+    };
+    host_ok
+        && port.is_none_or(|p| {
+            p.is_empty() || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok())
+        })
 }
 
 /// Loopback, private, link-local, unique-local, CGNAT or unspecified.
@@ -201,6 +229,14 @@ mod tests {
         assert_eq!(check_url("https://hooks.example.com/x", false), Ok(()));
         assert_eq!(check_url("ftp://x", false), Err(UrlProblem::NotHttp));
         assert_eq!(check_url("https://", false), Err(UrlProblem::NotHttp));
+        for not_a_url in
+            ["http://[0]/", "http://[::1/", "http://h]/", "http://h:port/", "http://h:70000/", "http://[::1]x/"]
+        {
+            assert_eq!(check_url(not_a_url, true), Err(UrlProblem::NotHttp), "{not_a_url}");
+        }
+        for url in ["http://[2001:db8::1]:8080/h", "https://h.example:/x", "http://u:p@h.example:443"] {
+            assert_eq!(check_url(url, false), Ok(()), "{url}");
+        }
         for private in [
             "http://127.0.0.1:9000/h",
             "http://localhost/h",

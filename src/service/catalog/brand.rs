@@ -10,7 +10,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -104,7 +104,7 @@ pub fn create(
             id: ids::new_id(ids::BRAND),
             account_id: owner.id.clone(),
             account_path: owner.path.clone(),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             host_name: input.host_name.clone(),
             default_language: input.default_language.clone(),
             languages: json_text(&languages(&input.default_language, &input.languages)),
@@ -153,7 +153,7 @@ pub fn update(
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         if let Some(n) = patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(&n).to_owned();
         }
         if let Some(h) = patch.host_name {
             host_free(conn, &h, Some(&row.id))?;

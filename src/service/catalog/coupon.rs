@@ -9,7 +9,7 @@ use crate::domain::catalog::pricing::{self, Coupon, Discount, Promotion};
 use crate::domain::catalog::rules::{self as rules, NAME_MAX};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::ids;
 use crate::service::catalog::persisted;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -139,7 +139,7 @@ pub fn create(
             account_id: owner.id.clone(),
             account_path: owner.path.clone(),
             code: input.code.clone(),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             spec: spec_text(&spec),
             valid_from: input.valid_from.map(to_db),
             valid_until: input.valid_until.map(to_db),
@@ -188,7 +188,7 @@ pub fn update(
         check_version(if_match, row.version)?;
         let mut spec = spec_of(&row)?;
         if let Some(n) = patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(&n).to_owned();
         }
         if let Some(u) = patch.valid_until {
             if u.zip(row.valid_from).is_some_and(|(u, f)| to_db(u) <= f) {

@@ -13,7 +13,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::catalog::persisted;
@@ -267,7 +267,7 @@ pub fn create(
             account_path: owner.path.clone(),
             service_template_id: template_id,
             base_plan_id: base.map(|b| b.id),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             description: input.description.clone(),
             currency: input.currency.clone(),
             spec: spec_text(&spec),
@@ -324,7 +324,7 @@ pub fn update(
         let before = to_out(&row)?;
         let mut spec = spec_of(&row)?;
         if let Some(n) = patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(&n).to_owned();
         }
         if let Some(d) = patch.description {
             row.description = d;

@@ -7,7 +7,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -62,9 +62,9 @@ pub fn create(
             id: ids::new_id(ids::RESOURCE_TYPE),
             account_id: owner.id.clone(),
             account_path: owner.path.clone(),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             description: input.description.clone(),
-            unit: input.unit.trim().to_owned(),
+            unit: trim_space(&input.unit).to_owned(),
             metered: i32::from(input.metered),
             gateway: input.gateway.clone(),
             version: 1,
@@ -114,7 +114,7 @@ pub fn update(
         let mut row = store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("resource type"))?;
         check_version(if_match, row.version)?;
         if let Some(n) = patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(&n).to_owned();
         }
         if let Some(d) = patch.description {
             row.description = d;

@@ -10,7 +10,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::catalog::persisted;
@@ -80,7 +80,7 @@ pub fn create(
             id: ids::new_id(ids::SERVICE_TEMPLATE),
             account_id: owner.id.clone(),
             account_path: owner.path.clone(),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             description: input.description.clone(),
             resources: persisted::resources_text(&input.resources),
             parameters: persisted::parameters_text(&input.parameters),
@@ -156,7 +156,7 @@ pub fn update(
         check_version(if_match, row.version)?;
         let before = to_out(&row)?;
         if let Some(n) = patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(&n).to_owned();
         }
         if let Some(d) = patch.description {
             row.description = d;

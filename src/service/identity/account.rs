@@ -12,6 +12,7 @@ use crate::domain::identity::account::{self as rules, StatusAction};
 use crate::domain::identity::permission::Permission;
 use crate::domain::identity::tree;
 use crate::domain::pagination::{paginate, PageRequest};
+use crate::domain::validation::trim_space;
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -79,7 +80,7 @@ pub(crate) fn insert_child(
         id,
         kind: enum_text(&input.kind),
         parent_id: Some(parent.id.clone()),
-        name: input.name.trim().to_owned(),
+        name: trim_space(&input.name).to_owned(),
         status: enum_text(&AccountStatus::Active),
         status_reason: None,
         hold_type: None,
@@ -164,7 +165,7 @@ pub fn update(
 
 fn apply_patch(row: &mut AccountRow, patch: AccountPatch) {
     if let Some(name) = patch.name {
-        row.name = name.trim().to_owned();
+        row.name = trim_space(&name).to_owned();
     }
     if let Some(tier) = patch.reseller_tier {
         row.reseller_tier = Some(enum_text(&tier));

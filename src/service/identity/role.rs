@@ -7,7 +7,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::{BuiltInRole, Permission, PermissionSet};
 use crate::domain::identity::tree;
 use crate::domain::pagination::{encode_cursor, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{check_version, require, Context, ServiceError};
@@ -93,7 +93,7 @@ fn check_fields(
     let mut c = Checks::new();
     if let Some(n) = name {
         c.text("name", n, 100);
-        if BuiltInRole::from_id(n.trim()).is_some() {
+        if BuiltInRole::from_id(trim_space(n)).is_some() {
             c.fail("name", "reserved", "is the name of a built-in role");
         }
     }
@@ -133,7 +133,7 @@ pub fn create(
             id: ids::new_id(ids::ROLE),
             account_id: account.id.clone(),
             account_path: account.path.clone(),
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             description: input.description.clone(),
             permissions: set.to_stored(),
             version: 1,
@@ -210,7 +210,7 @@ pub fn update(
         let mut row = store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
         if let Some(n) = &patch.name {
-            row.name = n.trim().to_owned();
+            row.name = trim_space(n).to_owned();
         }
         if let Some(d) = &patch.description {
             row.description = Some(d.clone());

@@ -7,7 +7,7 @@ use crate::auth::Caller;
 use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -57,7 +57,7 @@ pub fn create(
             account_id: account.id.clone(),
             account_path: account.path.clone(),
             email,
-            name: input.name.trim().to_owned(),
+            name: trim_space(&input.name).to_owned(),
             role_id: input.role.clone(),
             status: enum_text(&UserStatus::Active),
             version: 1,
@@ -106,7 +106,7 @@ pub fn update(
         let mut row = find(conn, caller, id)?;
         check_version(if_match, row.version)?;
         let mut previous = Map::new();
-        if let Some(name) = patch.name.as_ref().map(|n| n.trim().to_owned()).filter(|n| *n != row.name) {
+        if let Some(name) = patch.name.as_ref().map(|n| trim_space(n).to_owned()).filter(|n| *n != row.name) {
             previous.insert("name".into(), Value::String(std::mem::replace(&mut row.name, name)));
         }
         if let Some(role) = patch.role.as_ref().filter(|r| **r != row.role_id) {

@@ -12,7 +12,7 @@ use crate::domain::identity::permission::Permission;
 use crate::domain::messaging::notification::{self as rules, Texts};
 use crate::domain::messaging::webhook::valid_pattern;
 use crate::domain::pagination::{paginate, PageRequest};
-use crate::domain::validation::Checks;
+use crate::domain::validation::{trim_space, Checks};
 use crate::events::CATALOG;
 use crate::ids;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -84,7 +84,7 @@ pub fn create(
             subject: input.subject.clone(),
             body: input.body.clone(),
             html_body: input.html_body.clone(),
-            sender: input.from.as_deref().map(|f| f.trim().to_owned()),
+            sender: input.from.as_deref().map(|f| trim_space(f).to_owned()),
             recipients: input.recipients.as_ref().map(json_text),
             schedule: input.schedule.as_ref().map(json_text),
             enabled: i32::from(input.enabled.unwrap_or(true)),
@@ -140,7 +140,7 @@ pub fn update(
             row.html_body = h;
         }
         if let Some(f) = patch.from {
-            row.sender = f.map(|f| f.trim().to_owned());
+            row.sender = f.map(|f| trim_space(&f).to_owned());
         }
         if let Some(r) = patch.recipients {
             row.recipients = r.as_ref().map(json_text);
@@ -225,8 +225,17 @@ pub fn preview(
     let now = cx.clock.now();
     cx.db.read(|conn| {
         let row = find(conn, caller, id)?;
-        let event = crate::store::messaging::event::find_in_scope(conn, &caller.scope(), &input.event_id)?
-            .ok_or(ServiceError::NotFound("event"))?;
+        // The event is named in the body, so a missing one is a field error like every other
+        // reference a body makes (the path's template is the 404).
+        let event = crate::store::messaging::event::find_in_scope(conn, &caller.scope(), &input.event_id)?.ok_or_else(
+            || {
+                ServiceError::validation(
+                    "event_id",
+                    "unknown_event",
+                    format!("no event {} in your scope", input.event_id),
+                )
+            },
+        )?;
         let acc = account::find_in_scope(conn, &caller.scope(), &event.account_id)?
             .ok_or(ServiceError::NotFound("account"))?;
         let line = lineage(conn, &acc)?;

@@ -66,6 +66,7 @@ from .event_out import EventOut
 from .event_out_data import EventOutData
 from .event_out_previous_type_0 import EventOutPreviousType0
 from .event_page import EventPage
+from .event_type_name import EventTypeName
 from .event_type_out import EventTypeOut
 from .event_type_page import EventTypePage
 from .field_error import FieldError
@@ -116,6 +117,7 @@ from .payment_method_event import PaymentMethodEvent
 from .payment_method_event_data import PaymentMethodEventData
 from .payment_method_event_previous_type_0 import PaymentMethodEventPreviousType0
 from .payment_method_event_type import PaymentMethodEventType
+from .permission_name import PermissionName
 from .permission_out import PermissionOut
 from .permission_page import PermissionPage
 from .plan_event import PlanEvent
@@ -300,6 +302,7 @@ __all__ = (
     "EventOutData",
     "EventOutPreviousType0",
     "EventPage",
+    "EventTypeName",
     "EventTypeOut",
     "EventTypePage",
     "FieldError",
@@ -350,6 +353,7 @@ __all__ = (
     "PaymentMethodEventData",
     "PaymentMethodEventPreviousType0",
     "PaymentMethodEventType",
+    "PermissionName",
     "PermissionOut",
     "PermissionPage",
     "PlanEvent",

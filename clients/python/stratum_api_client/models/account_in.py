@@ -34,7 +34,8 @@ class AccountIn:
         language (None | str | Unset): The language of the account's notifications (`en`, `de`, `pt-BR`); when absent,
             the
             nearest ancestor's, else the server's `default_language`.
-        metadata (AccountInMetadata | Unset): Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
+        metadata (AccountInMetadata | Unset): Up to 50 string pairs for the integrator's own use (e.g. a CRM id): keys
+            of 1 to 40 characters, values of at most 500.
     """
 
     kind: AccountKind

@@ -11,7 +11,10 @@ T = TypeVar("T", bound="AccountInMetadata")
 
 @_attrs_define
 class AccountInMetadata:
-    """Up to 50 string pairs for the integrator's own use (e.g. a CRM id)."""
+    """Up to 50 string pairs for the integrator's own use (e.g. a CRM id): keys of 1 to 40 characters, values of at most
+    500.
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

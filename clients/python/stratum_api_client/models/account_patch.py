@@ -30,7 +30,8 @@ class AccountPatch:
         tax_id (None | str | Unset):
         address (Address | None | Unset):
         language (None | str | Unset):
-        metadata (AccountPatchMetadata | Unset): Replaces the whole metadata map.
+        metadata (AccountPatchMetadata | Unset): Replaces the whole metadata map: up to 50 string pairs, keys of 1 to 40
+            characters, values of at most 500.
     """
 
     name: str | Unset = UNSET

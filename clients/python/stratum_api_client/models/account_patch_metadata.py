@@ -11,7 +11,7 @@ T = TypeVar("T", bound="AccountPatchMetadata")
 
 @_attrs_define
 class AccountPatchMetadata:
-    """Replaces the whole metadata map."""
+    """Replaces the whole metadata map: up to 50 string pairs, keys of 1 to 40 characters, values of at most 500."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

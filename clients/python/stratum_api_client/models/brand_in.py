@@ -18,9 +18,9 @@ class BrandIn:
         name (str):
         host_name (str): Where the store answers (`shop.example.com`); unique.
         default_language (str):
-        currency (str): ISO 4217; plans published to the brand must be priced in it.
+        currency (str): An ISO 4217 currency code (`USD`, `EUR`, `JPY`).
         account_id (None | str | Unset): Defaults to the caller's account.
-        languages (list[str] | Unset): Languages offered; the default one is added when missing.
+        languages (list[str] | Unset): Up to 50 languages offered; the default one is added when missing.
     """
 
     name: str

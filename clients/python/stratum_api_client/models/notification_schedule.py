@@ -17,7 +17,7 @@ class NotificationSchedule:
             date_field (str): The field of the event's `data` that holds an RFC 3339 timestamp (`expires_at`);
                 dots reach into nested objects (`subscription.expires_at`).
             offsets_days (list[int]): Days relative to that date, negative before and positive after (`[-14, -3]`): one
-                notification each. 1 to 10 entries, each within ±366.
+                notification each.
     """
 
     date_field: str

@@ -20,7 +20,8 @@ class NotificationTemplateIn:
     (Jinja2) templates; see docs/notifications.md for the variables.
 
         Attributes:
-            event_type (str): An exact type (`account.created`) or a wildcard (`subscription.*`, `*`).
+            event_type (str): An event type (`account.created`), a prefix wildcard (`invoice.*`), a suffix wildcard
+                (`*.failed`) or `*`; a wildcard must match some type of the catalog.
             language (str): `en`, `de`, `pt-BR`, …
             subject (str): One line once rendered.
             body (str): The plain-text body.
@@ -29,8 +30,8 @@ class NotificationTemplateIn:
                 unless a descendant overrides it.
             html_body (None | str | Unset): An HTML alternative (rendered with HTML escaping).
             from_ (None | str | Unset): The sender (`Billing <billing@example.com>`); defaults to the server's `mail_from`.
-            recipients (list[str] | None | Unset): Fixed recipients; by default, the e-mail address of the account the event
-                is about.
+            recipients (list[str] | None | Unset): Fixed recipients (1 to 20); by default, the e-mail address of the account
+                the event is about.
             schedule (None | NotificationSchedule | Unset):
             enabled (bool | None | Unset): Defaults to true. A disabled template still overrides its ancestors' templates:
                 that is how a reseller silences a notification of its parent.

@@ -24,14 +24,15 @@ class PlanIn:
 
         Attributes:
             name (str):
-            currency (str): ISO 4217 (`USD`, `EUR`, `JPY`).
+            currency (str): An ISO 4217 currency code (`USD`, `EUR`, `JPY`).
             periods (list[PlanPeriod]): 1 to 12 periods, each length once.
             account_id (None | str | Unset): Defaults to the caller's account.
             service_template_id (None | str | Unset): The template priced; give it or `base_plan_id`.
             base_plan_id (None | str | Unset): A plan granted to the account by its parent, to sell at the account's own
                 prices.
             description (None | str | Unset):
-            categories (list[str] | Unset): Free labels for storefronts (`shared-hosting`, `vps`).
+            categories (list[str] | Unset): Up to 20 free labels for storefronts (`shared-hosting`, `vps`), each 1 to 64
+                characters.
             rates (list[PlanRate] | Unset):
             upgrade_to (list[str] | Unset): Plans a subscription of this plan may move to (upgrade or downgrade).
             available_from (datetime.datetime | None | Unset): On sale from (default: now) …

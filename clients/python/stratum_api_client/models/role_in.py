@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.permission_name import PermissionName
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoleIn")
@@ -16,20 +17,23 @@ class RoleIn:
 
     Attributes:
         name (str):
-        permissions (list[str]): Permission names, as listed by `PermissionList`.
+        permissions (list[PermissionName]): Permission names, as listed by `PermissionList`.
         account_id (None | str | Unset): Defaults to the caller's account.
         description (None | str | Unset):
     """
 
     name: str
-    permissions: list[str]
+    permissions: list[PermissionName]
     account_id: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        permissions = self.permissions
+        permissions = []
+        for permissions_item_data in self.permissions:
+            permissions_item = permissions_item_data.value
+            permissions.append(permissions_item)
 
         account_id: None | str | Unset
         if isinstance(self.account_id, Unset):
@@ -63,7 +67,12 @@ class RoleIn:
         d = dict(src_dict)
         name = d.pop("name")
 
-        permissions = cast(list[str], d.pop("permissions"))
+        permissions = []
+        _permissions = d.pop("permissions")
+        for permissions_item_data in _permissions:
+            permissions_item = PermissionName(permissions_item_data)
+
+            permissions.append(permissions_item)
 
         def _parse_account_id(data: object) -> None | str | Unset:
             if data is None:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.permission_name import PermissionName
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RolePatch")
@@ -17,12 +18,12 @@ class RolePatch:
     Attributes:
         name (str | Unset):
         description (str | Unset):
-        permissions (list[str] | Unset):
+        permissions (list[PermissionName] | Unset):
     """
 
     name: str | Unset = UNSET
     description: str | Unset = UNSET
-    permissions: list[str] | Unset = UNSET
+    permissions: list[PermissionName] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -31,7 +32,10 @@ class RolePatch:
 
         permissions: list[str] | Unset = UNSET
         if not isinstance(self.permissions, Unset):
-            permissions = self.permissions
+            permissions = []
+            for permissions_item_data in self.permissions:
+                permissions_item = permissions_item_data.value
+                permissions.append(permissions_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -52,7 +56,14 @@ class RolePatch:
 
         description = d.pop("description", UNSET)
 
-        permissions = cast(list[str], d.pop("permissions", UNSET))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: list[PermissionName] | Unset = UNSET
+        if _permissions is not UNSET:
+            permissions = []
+            for permissions_item_data in _permissions:
+                permissions_item = PermissionName(permissions_item_data)
+
+                permissions.append(permissions_item)
 
         role_patch = cls(
             name=name,

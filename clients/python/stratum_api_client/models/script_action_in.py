@@ -15,8 +15,7 @@ class ScriptActionIn:
     """Call a URL with every matching event of an account's subtree, signed like a webhook.
 
     Attributes:
-        url (str): `https://…` (or `http://`); loopback and private addresses only where the operator
-            allows them.
+        url (str): `https://…` (or `http://`); loopback and private addresses only where the operator allows them.
         event_types (list[str]): Event types: exact names, `prefix.*`, `*.suffix` or `*`.
         account_id (None | str | Unset): Defaults to the caller's account; the action runs for the events of its
             subtree.

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.grant_type import GrantType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TokenIn")
@@ -17,13 +18,13 @@ class TokenIn:
 
         Attributes:
             api_key (None | str | Unset):
-            grant_type (None | str | Unset):
+            grant_type (GrantType | None | Unset):
             client_id (None | str | Unset):
             client_secret (None | str | Unset):
     """
 
     api_key: None | str | Unset = UNSET
-    grant_type: None | str | Unset = UNSET
+    grant_type: GrantType | None | Unset = UNSET
     client_id: None | str | Unset = UNSET
     client_secret: None | str | Unset = UNSET
 
@@ -37,6 +38,8 @@ class TokenIn:
         grant_type: None | str | Unset
         if isinstance(self.grant_type, Unset):
             grant_type = UNSET
+        elif isinstance(self.grant_type, GrantType):
+            grant_type = self.grant_type.value
         else:
             grant_type = self.grant_type
 
@@ -79,12 +82,20 @@ class TokenIn:
 
         api_key = _parse_api_key(d.pop("api_key", UNSET))
 
-        def _parse_grant_type(data: object) -> None | str | Unset:
+        def _parse_grant_type(data: object) -> GrantType | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                grant_type_type_0 = GrantType(data)
+
+                return grant_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GrantType | None | Unset, data)
 
         grant_type = _parse_grant_type(d.pop("grant_type", UNSET))
 

@@ -15,8 +15,7 @@ class WebhookEndpointIn:
     """Register a URL that receives the events of an account's subtree.
 
     Attributes:
-        url (str): `https://…` (or `http://`); loopback and private addresses only where the operator
-            allows them.
+        url (str): `https://…` (or `http://`); loopback and private addresses only where the operator allows them.
         event_types (list[str]): Event types to receive: exact names (`account.created`), `prefix.*`, `*.suffix`,
             or `*` for all.
         account_id (None | str | Unset): Defaults to the caller's account; the endpoint receives the events of its

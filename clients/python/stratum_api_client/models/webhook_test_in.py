@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.event_type_name import EventTypeName
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookTestIn")
@@ -15,16 +16,17 @@ class WebhookTestIn:
     """Send a signed test message to an endpoint now.
 
     Attributes:
-        event_type (None | str | Unset): The event type the example is of; default `account.updated`. It must be one the
-            endpoint takes.
+        event_type (EventTypeName | None | Unset):
     """
 
-    event_type: None | str | Unset = UNSET
+    event_type: EventTypeName | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         event_type: None | str | Unset
         if isinstance(self.event_type, Unset):
             event_type = UNSET
+        elif isinstance(self.event_type, EventTypeName):
+            event_type = self.event_type.value
         else:
             event_type = self.event_type
 
@@ -40,12 +42,20 @@ class WebhookTestIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_event_type(data: object) -> None | str | Unset:
+        def _parse_event_type(data: object) -> EventTypeName | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                event_type_type_0 = EventTypeName(data)
+
+                return event_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventTypeName | None | Unset, data)
 
         event_type = _parse_event_type(d.pop("event_type", UNSET))
 

@@ -83,7 +83,7 @@ export type AccountIn = {
      */
     language?: string | null;
     /**
-     * Up to 50 string pairs for the integrator's own use (e.g. a CRM id).
+     * Up to 50 string pairs for the integrator's own use (e.g. a CRM id): keys of 1 to 40 characters, values of at most 500.
      */
     metadata?: {
         [key: string]: string;
@@ -158,7 +158,7 @@ export type AccountPatch = {
     address?: Address | null;
     language?: string | null;
     /**
-     * Replaces the whole metadata map.
+     * Replaces the whole metadata map: up to 50 string pairs, keys of 1 to 40 characters, values of at most 500.
      */
     metadata?: {
         [key: string]: string;
@@ -378,13 +378,13 @@ export type BrandIn = {
     host_name: string;
     default_language: string;
     /**
-     * Languages offered; the default one is added when missing.
+     * Up to 50 languages offered; the default one is added when missing.
      */
     languages?: Array<string>;
     /**
      * ISO 4217; plans published to the brand must be priced in it.
      */
-    currency: string;
+    currency: CurrencyCode;
 };
 
 /**
@@ -480,7 +480,7 @@ export type CouponIn = {
      */
     percent?: string | null;
     amount?: string | null;
-    currency?: string | null;
+    currency?: CurrencyCode | null;
     applies_to: DiscountAppliesTo;
     /**
      * Billing periods it reduces; forever when absent.
@@ -584,6 +584,11 @@ export type CreditNoteEvent = {
 export type CreditNoteEventData = {
     [key: string]: unknown;
 };
+
+/**
+ * An ISO 4217 currency code (`USD`, `EUR`, `JPY`).
+ */
+export type CurrencyCode = string;
 
 /**
  * One HTTP attempt of a delivery.
@@ -789,6 +794,16 @@ export type EventPage = {
      */
     next_cursor?: string | null;
 };
+
+/**
+ * An event type (`account.created`), a prefix wildcard (`invoice.*`), a suffix wildcard (`*.failed`) or `*`; a wildcard must match some type of the catalog.
+ */
+export type EventTypeFilter = string;
+
+/**
+ * An event type of the catalog (`GET /api/v1/event-types`).
+ */
+export type EventTypeName = 'account.created' | 'account.updated' | 'account.hold.placed' | 'account.hold.released' | 'account.suspended' | 'account.reactivated' | 'account.cancelled' | 'account.balance.adjusted' | 'user.created' | 'user.updated' | 'user.removed' | 'api_key.created' | 'api_key.revoked' | 'plan.created' | 'plan.updated' | 'plan.archived' | 'plan.published' | 'coupon.redeemed' | 'order.placed' | 'order.fraud_check.passed' | 'order.fraud_check.flagged' | 'order.approval.required' | 'order.approved' | 'order.rejected' | 'order.payment.pending' | 'order.payment.failed' | 'order.provisioning.started' | 'order.provisioning.failed' | 'order.completed' | 'order.cancelled' | 'subscription.created' | 'subscription.trial.started' | 'subscription.trial.ending' | 'subscription.activated' | 'subscription.renewed' | 'subscription.expiring' | 'subscription.grace.started' | 'subscription.expired' | 'subscription.suspended' | 'subscription.resumed' | 'subscription.plan.changed' | 'subscription.resources.changed' | 'subscription.cancellation.scheduled' | 'subscription.cancelled' | 'invoice.created' | 'invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'invoice.marked_uncollectible' | 'credit_note.issued' | 'payment.succeeded' | 'payment.failed' | 'payment.requires_action' | 'payment.applied' | 'payment.reversed' | 'refund.succeeded' | 'refund.failed' | 'payment_method.added' | 'payment_method.removed' | 'payment_method.expiring' | 'usage.threshold.reached' | 'usage.overage.rated' | 'dunning.step.executed' | 'dunning.resolved' | 'billing_run.completed' | 'affiliate.commission.earned' | 'domain.registered' | 'domain.registration.failed' | 'domain.renewed' | 'domain.transferred' | 'provisioning.started' | 'provisioning.completed' | 'provisioning.failed' | 'provisioning.rolled_back' | 'provisioning_step.succeeded' | 'provisioning_step.failed' | 'provisioning_step.compensated' | 'service.created' | 'service.suspended' | 'service.resumed' | 'service.limits.changed' | 'service.migrated' | 'service.removed' | 'service_user.created' | 'service_user.updated' | 'service_user.disabled' | 'service_user.removed' | 'resource_usage.collected' | 'resource_limit.reached' | 'resource_type.created' | 'service_template.created' | 'service_template.updated' | 'service_template.archived' | 'server.registered' | 'server.ready' | 'server.capacity.low' | 'server.unreachable' | 'server.decommissioned' | 'ip_pool.created' | 'ip_address.allocated' | 'ip_address.released' | 'ip_pool.exhausted' | 'dns_zone.created' | 'dns_zone.removed' | 'dns_record.changed' | 'hosted_domain.added' | 'hosted_domain.removed' | 'gateway.unreachable' | 'gateway.recovered' | 'application.registered' | 'application.removed' | 'task.failed' | 'task.rescheduled' | 'task.dead' | 'task.cancelled' | 'webhook_endpoint.disabled' | 'webhook_endpoint.recovered';
 
 /**
  * One type of the event catalog.
@@ -1131,8 +1146,7 @@ export type NotificationSchedule = {
      */
     date_field: string;
     /**
-     * Days relative to that date, negative before and positive after (`[-14, -3]`): one
-     * notification each. 1 to 10 entries, each within ±366.
+     * Days relative to that date, negative before and positive after (`[-14, -3]`): one notification each.
      */
     offsets_days: Array<number>;
 };
@@ -1152,7 +1166,7 @@ export type NotificationTemplateIn = {
     /**
      * An exact type (`account.created`) or a wildcard (`subscription.*`, `*`).
      */
-    event_type: string;
+    event_type: EventTypeFilter;
     /**
      * `en`, `de`, `pt-BR`, …
      */
@@ -1174,7 +1188,7 @@ export type NotificationTemplateIn = {
      */
     from?: string | null;
     /**
-     * Fixed recipients; by default, the e-mail address of the account the event is about.
+     * Fixed recipients (1 to 20); by default, the e-mail address of the account the event is about.
      */
     recipients?: Array<string> | null;
     schedule?: NotificationSchedule | null;
@@ -1392,6 +1406,11 @@ export type PaymentMethodEventData = {
 };
 
 /**
+ * A permission, as listed by `PermissionList` (`accounts.read`).
+ */
+export type PermissionName = 'accounts.read' | 'accounts.write' | 'users.read' | 'users.write' | 'roles.read' | 'roles.write' | 'api_keys.read' | 'api_keys.write' | 'events.read' | 'webhooks.read' | 'webhooks.write' | 'tasks.read' | 'tasks.write' | 'notifications.read' | 'notifications.write' | 'catalog.read' | 'catalog.write';
+
+/**
  * A permission that roles are made of.
  */
 export type PermissionOut = {
@@ -1508,9 +1527,9 @@ export type PlanIn = {
     /**
      * ISO 4217 (`USD`, `EUR`, `JPY`).
      */
-    currency: string;
+    currency: CurrencyCode;
     /**
-     * Free labels for storefronts (`shared-hosting`, `vps`).
+     * Up to 20 free labels for storefronts (`shared-hosting`, `vps`), each 1 to 64 characters.
      */
     categories?: Array<string>;
     /**
@@ -2068,7 +2087,7 @@ export type RoleIn = {
     /**
      * Permission names, as listed by `PermissionList`.
      */
-    permissions: Array<string>;
+    permissions: Array<PermissionName>;
 };
 
 /**
@@ -2106,7 +2125,7 @@ export type RolePage = {
 export type RolePatch = {
     name?: string;
     description?: string;
-    permissions?: Array<string>;
+    permissions?: Array<PermissionName>;
 };
 
 /**
@@ -2130,15 +2149,14 @@ export type ScriptActionIn = {
      */
     account_id?: string | null;
     /**
-     * `https://…` (or `http://`); loopback and private addresses only where the operator
-     * allows them.
+     * `https://…` (or `http://`); loopback and private addresses only where the operator allows them.
      */
     url: string;
     description?: string | null;
     /**
      * Event types: exact names, `prefix.*`, `*.suffix` or `*`.
      */
-    event_types: Array<string>;
+    event_types: Array<EventTypeFilter>;
     /**
      * Defaults to true.
      */
@@ -2190,7 +2208,7 @@ export type ScriptActionPage = {
 export type ScriptActionPatch = {
     url?: string;
     description?: string | null;
-    event_types?: Array<string>;
+    event_types?: Array<EventTypeFilter>;
     enabled?: boolean;
     max_attempts?: number;
     timeout_seconds?: number;
@@ -2590,7 +2608,7 @@ export type TokenForm = {
  */
 export type TokenIn = {
     api_key?: string | null;
-    grant_type?: string | null;
+    grant_type?: GrantType | null;
     client_id?: string | null;
     client_secret?: string | null;
 };
@@ -2763,8 +2781,7 @@ export type WebhookEndpointIn = {
      */
     account_id?: string | null;
     /**
-     * `https://…` (or `http://`); loopback and private addresses only where the operator
-     * allows them.
+     * `https://…` (or `http://`); loopback and private addresses only where the operator allows them.
      */
     url: string;
     description?: string | null;
@@ -2772,7 +2789,7 @@ export type WebhookEndpointIn = {
      * Event types to receive: exact names (`account.created`), `prefix.*`, `*.suffix`,
      * or `*` for all.
      */
-    event_types: Array<string>;
+    event_types: Array<EventTypeFilter>;
     /**
      * Defaults to true.
      */
@@ -2822,7 +2839,7 @@ export type WebhookEndpointPage = {
 export type WebhookEndpointPatch = {
     url?: string;
     description?: string | null;
-    event_types?: Array<string>;
+    event_types?: Array<EventTypeFilter>;
     /**
      * Enabling a disabled endpoint clears its failure record.
      */
@@ -2919,11 +2936,7 @@ export type WebhookSecretRotateIn = {
  * Send a signed test message to an endpoint now.
  */
 export type WebhookTestIn = {
-    /**
-     * The event type the example is of; default `account.updated`. It must be one the
-     * endpoint takes.
-     */
-    event_type?: string | null;
+    event_type?: EventTypeName | null;
 };
 
 /**
@@ -4061,7 +4074,7 @@ export type EventListData = {
         /**
          * Only events of this type (`account.created`).
          */
-        type?: string;
+        type?: EventTypeName;
         /**
          * Only events about this object.
          */

@@ -5,6 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.event_page import EventPage
+from ...models.event_type_name import EventTypeName
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -13,7 +14,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type_: EventTypeName | Unset = UNSET,
     object_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -23,7 +24,11 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["type"] = type_
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
 
     params["object_id"] = object_id
 
@@ -63,7 +68,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type_: EventTypeName | Unset = UNSET,
     object_id: str | Unset = UNSET,
 ) -> Response[EventPage | Problem]:
     """List the events of the caller's subtree, oldest first.
@@ -71,7 +76,7 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        type_ (str | Unset):
+        type_ (EventTypeName | Unset): An event type of the catalog (`GET /api/v1/event-types`).
         object_id (str | Unset):
 
     Raises:
@@ -101,7 +106,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type_: EventTypeName | Unset = UNSET,
     object_id: str | Unset = UNSET,
 ) -> EventPage | Problem | None:
     """List the events of the caller's subtree, oldest first.
@@ -109,7 +114,7 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        type_ (str | Unset):
+        type_ (EventTypeName | Unset): An event type of the catalog (`GET /api/v1/event-types`).
         object_id (str | Unset):
 
     Raises:
@@ -134,7 +139,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type_: EventTypeName | Unset = UNSET,
     object_id: str | Unset = UNSET,
 ) -> Response[EventPage | Problem]:
     """List the events of the caller's subtree, oldest first.
@@ -142,7 +147,7 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        type_ (str | Unset):
+        type_ (EventTypeName | Unset): An event type of the catalog (`GET /api/v1/event-types`).
         object_id (str | Unset):
 
     Raises:
@@ -170,7 +175,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    type_: str | Unset = UNSET,
+    type_: EventTypeName | Unset = UNSET,
     object_id: str | Unset = UNSET,
 ) -> EventPage | Problem | None:
     """List the events of the caller's subtree, oldest first.
@@ -178,7 +183,7 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
-        type_ (str | Unset):
+        type_ (EventTypeName | Unset): An event type of the catalog (`GET /api/v1/event-types`).
         object_id (str | Unset):
 
     Raises:
