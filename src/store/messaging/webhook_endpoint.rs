@@ -75,7 +75,6 @@ pub fn enabled_in_scope(conn: &mut DbConn, scope: &Scope) -> QueryResult<Vec<Web
         .filter(dsl::account_path.ge(lo))
         .filter(dsl::account_path.lt(hi))
         .select(WebhookEndpointRow::as_select())
-        .order(dsl::id.asc())
         .load(conn)
 }
 
