@@ -73,6 +73,16 @@ pub(crate) fn changed_fields<T: serde::Serialize>(before: &T, after: &T) -> serd
 }
 
 /// Refuses the call unless the caller's role grants `p`.
+/// `scope` narrowed to an account of its subtree (the owner an object is for), seeing what
+/// that account would; an account outside answers as a missing one.
+pub(crate) fn narrowed(
+    scope: &crate::auth::Scope,
+    account_id: &str,
+    path: &str,
+) -> Result<crate::auth::Scope, ServiceError> {
+    scope.narrowed_to(account_id, path).ok_or(ServiceError::NotFound("account"))
+}
+
 pub fn require(caller: &Caller, p: Permission) -> Result<(), ServiceError> {
     if caller.has(p) {
         Ok(())

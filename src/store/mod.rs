@@ -16,12 +16,24 @@ pub mod versioned;
 
 pub use db::{Db, DbConn, DbError};
 
+/// The rows of `$table` a scope sees: those of its subtree and those of the accounts at its
+/// `above` paths.
+macro_rules! visible_to {
+    ($table:ident, $scope:expr) => {{
+        let (lo, hi) = $scope.range();
+        $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any($scope.above()))
+    }};
+}
+pub(crate) use visible_to;
+
 /// The functions every table of account-owned objects has: insert, find and list what a
 /// scope sees, a versioned update, and the unscoped find by id. A scope sees its subtree,
 /// plus what the accounts at its `above` paths own (its ancestors, for catalog
-/// definitions it builds on; none for objects seen only downwards).
+/// definitions it builds on; none for objects seen only downwards). A table's other reads
+/// that ignore tenancy join the same `unscoped` module: `owned_table!(t, Row, unscoped {
+/// pub fn ... })`.
 macro_rules! owned_table {
-    ($table:ident, $row:ident) => {
+    ($table:ident, $row:ident $(, unscoped { $($extra:item)* })?) => {
         pub fn insert(conn: &mut DbConn, row: &$row) -> QueryResult<()> {
             diesel::insert_into($table::table).values(row).execute(conn).map(drop)
         }
@@ -33,19 +45,30 @@ macro_rules! owned_table {
             pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<$row>> {
                 $table::table.filter($table::id.eq(id)).select($row::as_select()).first(conn).optional()
             }
+
+            $($($extra)*)?
         }
 
         pub fn find_visible(conn: &mut DbConn, scope: &$crate::scope::Scope, id: &str) -> QueryResult<Option<$row>> {
-            let (lo, hi) = scope.range();
-            let above = scope.above();
             $table::table
                 .filter($table::id.eq(id))
-                .filter(
-                    $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
-                )
+                .filter($crate::visible_to!($table, scope))
                 .select($row::as_select())
                 .first(conn)
                 .optional()
+        }
+
+        /// Of `ids`, the rows the scope sees (in no particular order).
+        pub fn find_many_visible(
+            conn: &mut DbConn,
+            scope: &$crate::scope::Scope,
+            ids: &[String],
+        ) -> QueryResult<Vec<$row>> {
+            $table::table
+                .filter($table::id.eq_any(ids))
+                .filter($crate::visible_to!($table, scope))
+                .select($row::as_select())
+                .load(conn)
         }
 
         pub fn list_visible(
@@ -53,12 +76,8 @@ macro_rules! owned_table {
             scope: &$crate::scope::Scope,
             page: &stratum_domain::pagination::PageRequest,
         ) -> QueryResult<Vec<$row>> {
-            let (lo, hi) = scope.range();
-            let above = scope.above();
             let mut q = $table::table
-                .filter(
-                    $table::account_path.ge(lo).and($table::account_path.lt(hi)).or($table::account_path.eq_any(above)),
-                )
+                .filter($crate::visible_to!($table, scope))
                 .select($row::as_select())
                 .order($table::id.asc())
                 .limit(page.limit + 1)

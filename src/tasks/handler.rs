@@ -11,6 +11,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use stratum_api::platform::task::TaskStatus;
 
+use crate::auth::Scope;
 pub use crate::service::platform::periodic::Schedule;
 pub use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{Context, ServiceError, Settings};
@@ -100,8 +101,8 @@ pub trait Handler: Send + Sync + 'static {
     ) -> Result<Vec<Verdict>, ServiceError>;
 
     /// What a retry (`next` queued) or a cancellation over the tasks API does to the
-    /// task's object.
-    fn follow(&self, _conn: &mut DbConn, _t: &TaskRow, _next: TaskStatus) -> Result<(), ServiceError> {
+    /// task's object, read through the caller's `scope`.
+    fn follow(&self, _conn: &mut DbConn, _scope: &Scope, _t: &TaskRow, _next: TaskStatus) -> Result<(), ServiceError> {
         Ok(())
     }
 
@@ -150,7 +151,7 @@ pub trait Registered: Send + Sync {
     ) -> Result<Result<Work, (TaskRow, Verdict)>, ServiceError>;
     fn run_work(&'static self, env: std::sync::Arc<Env>, work: Work) -> Pin<Box<dyn Future<Output = Done> + Send>>;
     fn record_done(&self, conn: &mut DbConn, now: DateTime<Utc>, done: &[&Done]) -> Result<Vec<Verdict>, ServiceError>;
-    fn follow(&self, conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError>;
+    fn follow(&self, conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError>;
     fn announces(&self, conn: &mut DbConn, t: &TaskRow) -> Result<bool, ServiceError>;
 }
 
@@ -214,8 +215,8 @@ impl<H: Handler> Registered for H {
         Ok(verdicts)
     }
 
-    fn follow(&self, conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
-        Handler::follow(self, conn, t, next)
+    fn follow(&self, conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+        Handler::follow(self, conn, scope, t, next)
     }
 
     fn announces(&self, conn: &mut DbConn, t: &TaskRow) -> Result<bool, ServiceError> {

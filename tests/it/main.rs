@@ -13,6 +13,7 @@ mod catalog;
 mod concurrency;
 mod contract;
 mod events;
+mod foreign_references;
 mod idempotency;
 mod malformed;
 mod notifications;

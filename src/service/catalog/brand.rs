@@ -68,8 +68,10 @@ fn check_host(c: &mut Checks, host: &str) {
     }
 }
 
+/// A host name answers for one brand only, whoever owns it: the check looks at every
+/// tenant's brands (and tells the caller only that the name is taken).
 fn host_free(conn: &mut DbConn, host: &str, own_id: Option<&str>) -> Result<(), ServiceError> {
-    match store::find_by_host(conn, host)? {
+    match store::unscoped::find_by_host(conn, host)? {
         Some(b) if Some(b.id.as_str()) != own_id => {
             Err(ServiceError::Conflict(format!("another brand answers at {host} already")))
         }
@@ -198,15 +200,14 @@ pub fn publish(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let brand = find(conn, caller, brand_id)?;
-        let plan = crate::service::catalog::plan::find_sellable(conn, &input.plan_id, &brand.account_id)?.ok_or_else(
-            || {
-                ServiceError::validation(
-                    "plan_id",
-                    "unknown_plan",
-                    format!("the brand's account neither owns nor was given plan {}", input.plan_id),
-                )
-            },
-        )?;
+        let seller = crate::service::narrowed(&caller.scope(), &brand.account_id, &brand.account_path)?;
+        let plan = crate::service::catalog::plan::find_sellable(conn, &seller, &input.plan_id)?.ok_or_else(|| {
+            ServiceError::validation(
+                "plan_id",
+                "unknown_plan",
+                format!("the brand's account neither owns nor was given plan {}", input.plan_id),
+            )
+        })?;
         if plan.status != crate::store::enum_text(&CatalogStatus::Active) {
             return Err(ServiceError::validation("plan_id", "archived", "an archived plan cannot be published"));
         }

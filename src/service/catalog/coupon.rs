@@ -3,7 +3,7 @@
 use stratum_api::catalog::coupon::{CouponIn, CouponOut, CouponPage, CouponPatch, DiscountAppliesTo};
 use stratum_api::catalog::service_template::CatalogStatus;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::catalog::pricing::{self, Coupon, Discount, Promotion};
 use crate::domain::catalog::rules::{self as rules, NAME_MAX};
@@ -81,17 +81,17 @@ fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<CouponRow, Servi
     store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("coupon"))
 }
 
-/// The plans a coupon is for must be plans its account sells, in its currency when it is
-/// a fixed amount.
+/// The plans a coupon is for must be plans its account sells (`seller`: the caller's scope
+/// narrowed to that account), in its currency when it is a fixed amount.
 fn check_plans(
     conn: &mut DbConn,
-    owner_id: &str,
+    seller: &Scope,
     plan_ids: &[String],
     currency: Option<&str>,
 ) -> Result<(), ServiceError> {
     for (i, id) in plan_ids.iter().enumerate() {
         let field = format!("plan_ids[{i}]");
-        let plan = crate::service::catalog::plan::find_sellable(conn, id, owner_id)?.ok_or_else(|| {
+        let plan = crate::service::catalog::plan::find_sellable(conn, seller, id)?.ok_or_else(|| {
             ServiceError::validation(&field, "unknown_plan", format!("the account does not sell plan {id}"))
         })?;
         if currency.is_some_and(|c| c != plan.currency) {
@@ -120,9 +120,10 @@ pub fn create(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
-        check_plans(conn, &owner.id, &input.plan_ids, input.currency.as_deref())?;
+        let seller = crate::service::narrowed(&caller.scope(), &owner.id, &owner.path)?;
+        check_plans(conn, &seller, &input.plan_ids, input.currency.as_deref())?;
         if let Some(code) = &input.code {
-            if store::find_code(conn, &owner.id, code)?.is_some() {
+            if store::find_code(conn, &seller, code)?.is_some() {
                 return Err(ServiceError::Conflict(format!("the account has a coupon {code} already")));
             }
         }
@@ -200,7 +201,8 @@ pub fn update(
             row.max_redemptions = m;
         }
         if let Some(p) = patch.plan_ids {
-            check_plans(conn, &row.account_id, &p, spec.currency.as_deref())?;
+            let seller = crate::service::narrowed(&caller.scope(), &row.account_id, &row.account_path)?;
+            check_plans(conn, &seller, &p, spec.currency.as_deref())?;
             spec.plan_ids = p;
         }
         row.spec = spec_text(&spec);
@@ -255,9 +257,7 @@ pub(crate) fn discounts_for(
     code: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Discounts, ServiceError> {
-    let mut paths = crate::domain::identity::tree::ancestor_paths(&caller.account_path);
-    paths.push(caller.account_path.clone());
-    let mut rows = store::active_of(conn, &paths)?;
+    let mut rows = store::active_on_lineage(conn, &caller.catalog_scope())?;
     rows.sort_by_key(|r| std::cmp::Reverse(r.account_path.len()));
     let secs = |t: Option<chrono::NaiveDateTime>| t.map(|t| from_db(t).timestamp());
     let mut coupon = None;

@@ -8,7 +8,7 @@ use stratum_api::catalog::plan::{
 use stratum_api::catalog::service_template::{CatalogStatus, TemplateResource};
 use stratum_api::identity::account::{AccountKind, ResellerTier};
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::{self as rules, DESCRIPTION_MAX, NAME_MAX};
 use crate::domain::identity::permission::Permission;
@@ -77,16 +77,16 @@ pub fn to_out(row: &PlanRow) -> Result<PlanOut, ServiceError> {
     })
 }
 
-/// Whether the account at `path` (id `account_id`) may sell the plan: it owns it, or was
-/// given it.
+/// Whether the account `account_id` may sell the plan: it owns it, or was given it.
 pub(crate) fn sellable_by(conn: &mut DbConn, plan: &PlanRow, account_id: &str) -> Result<bool, ServiceError> {
     Ok(plan.account_id == account_id || store::granted(conn, &plan.id, account_id)?)
 }
 
-/// The plan `id` if `account_id` may sell it.
-pub(crate) fn find_sellable(conn: &mut DbConn, id: &str, account_id: &str) -> Result<Option<PlanRow>, ServiceError> {
-    match store::unscoped::find(conn, id)? {
-        Some(p) if sellable_by(conn, &p, account_id)? => Ok(Some(p)),
+/// The plan `id` if the account `seller` is narrowed to may sell it; a plan out of its
+/// sight (another reseller's) answers as a missing one.
+pub(crate) fn find_sellable(conn: &mut DbConn, seller: &Scope, id: &str) -> Result<Option<PlanRow>, ServiceError> {
+    match store::find_for(conn, seller, id)? {
+        Some(p) if sellable_by(conn, &p, seller.account_id())? => Ok(Some(p)),
         _ => Ok(None),
     }
 }
@@ -101,13 +101,14 @@ fn own(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<PlanRow, ServiceE
     store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("plan"))
 }
 
-/// Names of resource types, for quote lines and error messages.
+/// Names of the resource types `catalog` sees, for quote lines and error messages.
 pub(crate) fn resource_names<'a>(
     conn: &mut DbConn,
+    catalog: &Scope,
     ids: impl IntoIterator<Item = &'a String>,
 ) -> Result<std::collections::HashMap<String, String>, ServiceError> {
     let ids: Vec<String> = ids.into_iter().cloned().collect();
-    Ok(resource_type::find_many(conn, &ids)?.into_iter().map(|r| (r.id, r.name)).collect())
+    Ok(resource_type::find_many_visible(conn, catalog, &ids)?.into_iter().map(|r| (r.id, r.name)).collect())
 }
 
 fn check_shape(c: &mut Checks, name: Option<&str>, description: Option<&str>, categories: Option<&[String]>) {
@@ -126,10 +127,11 @@ fn check_window(c: &mut Checks, from: Option<DateTime<Utc>>, until: Option<DateT
     }
 }
 
-/// Upgrade targets: other plans of the same owner.
-fn check_upgrades(conn: &mut DbConn, owner_id: &str, own_id: &str, targets: &[String]) -> Result<(), ServiceError> {
+/// Upgrade targets: other plans of the same owner (`owner`, the scope narrowed to it).
+fn check_upgrades(conn: &mut DbConn, owner: &Scope, own_id: &str, targets: &[String]) -> Result<(), ServiceError> {
     for (i, t) in targets.iter().enumerate() {
-        let ok = t != own_id && store::unscoped::find(conn, t)?.is_some_and(|p| p.account_id == owner_id);
+        let ok =
+            t != own_id && store::find_visible(conn, owner, t)?.is_some_and(|p| p.account_id == owner.account_id());
         if !ok {
             return Err(ServiceError::validation(
                 &format!("upgrade_to[{i}]"),
@@ -195,7 +197,9 @@ fn origin(
                     "a reseller's plan is built on a plan its parent gave it",
                 )
             })?;
-            let given = match store::unscoped::find(conn, id)? {
+            // Seen as the owner sees plans: a plan of another reseller answers as a missing one.
+            let seen = store::find_for(conn, &crate::service::narrowed(&caller.scope(), &owner.id, &owner.path)?, id)?;
+            let given = match seen {
                 Some(b) if store::granted(conn, &b.id, &owner.id)? => Some(b),
                 _ => None,
             };
@@ -225,9 +229,15 @@ fn origin(
     }
 }
 
-fn template_resources(conn: &mut DbConn, template_id: &str) -> Result<Vec<TemplateResource>, ServiceError> {
-    let t = crate::store::catalog::service_template::unscoped::find(conn, template_id)?
-        .ok_or(ServiceError::Internal(format!("template {template_id} is gone")))?;
+/// The resources of a plan's template, read as the plan's owner sees its catalog
+/// (`catalog`: its subtree and its ancestors), which holds every template it may price.
+fn template_resources(
+    conn: &mut DbConn,
+    catalog: &Scope,
+    template_id: &str,
+) -> Result<Vec<TemplateResource>, ServiceError> {
+    let t = crate::store::catalog::service_template::find_visible(conn, catalog, template_id)?
+        .ok_or(ServiceError::Internal(format!("template {template_id} is out of its plan owner's catalog")))?;
     Ok(persisted::resources_of(&t.resources)?)
 }
 
@@ -247,14 +257,15 @@ pub fn create(
     idempotency::write(cx, caller, idem, |conn, now| {
         let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
         let (template_id, base) = origin(conn, caller, &owner, &input)?;
-        let resources = template_resources(conn, &template_id)?;
-        let names = resource_names(conn, resources.iter().map(|r| &r.resource_type_id))?;
+        let catalog = crate::service::narrowed(&caller.catalog_scope(), &owner.id, &owner.path)?;
+        let resources = template_resources(conn, &catalog, &template_id)?;
+        let names = resource_names(conn, &catalog, resources.iter().map(|r| &r.resource_type_id))?;
         let mut c = Checks::new();
         let rates =
             rules::resolve_rates(&mut c, &resources, &input.rates, |id| names.get(id).cloned().unwrap_or_default());
         c.finish().map_err(ServiceError::Validation)?;
         let id = ids::new_id(ids::PLAN);
-        check_upgrades(conn, &owner.id, &id, &input.upgrade_to)?;
+        check_upgrades(conn, &catalog, &id, &input.upgrade_to)?;
         let spec = PlanSpec {
             categories: input.categories.clone(),
             periods: input.periods.clone(),
@@ -323,6 +334,7 @@ pub fn update(
         check_version(if_match, row.version)?;
         let before = to_out(&row)?;
         let mut spec = spec_of(&row)?;
+        let catalog = crate::service::narrowed(&caller.catalog_scope(), &row.account_id, &row.account_path)?;
         if let Some(n) = patch.name {
             row.name = trim_space(&n).to_owned();
         }
@@ -336,15 +348,15 @@ pub fn update(
             spec.periods = p;
         }
         if let Some(rates) = &patch.rates {
-            let resources = template_resources(conn, &row.service_template_id)?;
-            let names = resource_names(conn, resources.iter().map(|r| &r.resource_type_id))?;
+            let resources = template_resources(conn, &catalog, &row.service_template_id)?;
+            let names = resource_names(conn, &catalog, resources.iter().map(|r| &r.resource_type_id))?;
             let mut c = Checks::new();
             spec.rates =
                 rules::resolve_rates(&mut c, &resources, rates, |id| names.get(id).cloned().unwrap_or_default());
             c.finish().map_err(ServiceError::Validation)?;
         }
         if let Some(u) = patch.upgrade_to {
-            check_upgrades(conn, &row.account_id, &row.id, &u)?;
+            check_upgrades(conn, &catalog, &row.id, &u)?;
             spec.upgrade_to = u;
         }
         if let Some(f) = patch.available_from {
@@ -413,15 +425,14 @@ fn grant_parties(
         return Err(ServiceError::validation("account_id", "not_reseller", "plans are given to resellers"));
     }
     let parent_id = target.parent_id.clone().unwrap_or_default();
-    let parent = accounts::unscoped::find(conn, &parent_id)?.ok_or(ServiceError::NotFound("account"))?;
-    if !caller.reaches(&parent.path) || !sellable_by(conn, plan, &parent.id)? {
-        return Err(ServiceError::validation(
+    match accounts::find_in_scope(conn, &caller.scope(), &parent_id)? {
+        Some(parent) if sellable_by(conn, plan, &parent.id)? => Ok((target, parent)),
+        _ => Err(ServiceError::validation(
             "account_id",
             "not_allowed",
             "a plan is given by the reseller's parent, which must own it or have been given it",
-        ));
+        )),
     }
-    Ok((target, parent))
 }
 
 pub fn grant(

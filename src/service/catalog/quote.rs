@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use stratum_api::catalog::quote::{QuoteIn, QuoteLineKind, QuoteLineOut, QuoteOut, QuotePeriodKind, QuoteResource};
 use stratum_api::catalog::service_template::CatalogStatus;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::from_db;
 use crate::domain::catalog::pricing::{self, LineKind, PeriodKind, Quote, QuoteInput};
 use crate::domain::catalog::rules::{self as rules, pricing_code};
@@ -32,9 +32,11 @@ fn line_kind(k: LineKind) -> QuoteLineKind {
     }
 }
 
-/// The pricing input of `plan` for the order, discounts aside.
+/// The pricing input of `plan` for the order, discounts aside; `catalog` is the caller's
+/// catalog scope, which sees the resource types of every plan the caller sees.
 fn input_for(
     conn: &mut DbConn,
+    catalog: &Scope,
     plan: &PlanRow,
     length: pricing::PeriodLength,
     kind: PeriodKind,
@@ -46,7 +48,8 @@ fn input_for(
         return Ok(None);
     };
     // A plan holds a rate for every resource of its template: their names are all it needs.
-    let names = crate::service::catalog::plan::resource_names(conn, spec.rates.iter().map(|r| &r.resource_type_id))?;
+    let ids = spec.rates.iter().map(|r| &r.resource_type_id);
+    let names = crate::service::catalog::plan::resource_names(conn, catalog, ids)?;
     let rates = spec
         .rates
         .iter()
@@ -93,9 +96,11 @@ pub fn create(cx: &Context, caller: &Caller, input: QuoteIn) -> Result<QuoteOut,
         if !on_sale && kind == QuotePeriodKind::First {
             return Err(ServiceError::validation("plan_id", "not_available", "the plan is not on sale at this time"));
         }
-        let mut pin = input_for(conn, &plan, length, period_kind(kind), &input.resources)?.ok_or_else(|| {
-            ServiceError::validation("months", "unknown_period", "the plan has no such billing period")
-        })?;
+        let catalog = caller.catalog_scope();
+        let mut pin =
+            input_for(conn, &catalog, &plan, length, period_kind(kind), &input.resources)?.ok_or_else(|| {
+                ServiceError::validation("months", "unknown_period", "the plan has no such billing period")
+            })?;
         let crate::service::catalog::coupon::Discounts { coupon, promotions } =
             crate::service::catalog::coupon::discounts_for(conn, caller, &plan, input.coupon_code.as_deref(), now)?;
         let coupon_id = coupon.as_ref().map(|(id, _)| id.clone());
@@ -150,7 +155,7 @@ fn wholesale(
         Err(ServiceError::NotFound(_)) => return Ok(None),
         found => found?,
     };
-    match input_for(conn, &base, length, kind, resources)? {
+    match input_for(conn, &caller.catalog_scope(), &base, length, kind, resources)? {
         // An order the base plan cannot price (beyond its maximum, say) has no wholesale cost.
         Some(pin) => Ok(pricing::quote(&pin).ok().map(|q| q.total)),
         None => Ok(None),

@@ -42,7 +42,7 @@ pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<Servi
 
 /// What the account a template is for builds on, seen from the caller (who reaches it).
 fn owner_scope(caller: &Caller, account_id: &str, path: &str) -> Result<Scope, ServiceError> {
-    caller.catalog_scope().narrowed_to(account_id, path).ok_or(ServiceError::NotFound("account"))
+    crate::service::narrowed(&caller.catalog_scope(), account_id, path)
 }
 
 /// Every resource type named must be one the template's owner builds on: of its subtree
@@ -113,7 +113,10 @@ pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<Service
 /// subscriptions and invoices refer to it. (Added resources are priced by a plan once
 /// its rates are changed.)
 fn keeps_priced_resources(conn: &mut DbConn, template_id: &str, next: &[TemplateResource]) -> Result<(), ServiceError> {
-    for plan in crate::store::catalog::plan::on_template(conn, template_id)? {
+    // Every plan on the template counts, whoever owns it: the check guards what plans
+    // depend on, not what the caller sees (those plans lie in the template owner's
+    // subtree anyway, since only accounts that build on the template can price it).
+    for plan in crate::store::catalog::plan::unscoped::on_template(conn, template_id)? {
         let spec = crate::service::catalog::plan::spec_of(&plan)?;
         if let Some(gone) = spec.rates.iter().find(|r| !next.iter().any(|n| n.resource_type_id == r.resource_type_id)) {
             return Err(ServiceError::Conflict(format!(

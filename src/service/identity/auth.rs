@@ -32,16 +32,18 @@ fn caller_of(conn: &mut DbConn, row: ApiKeyRow, now: chrono::DateTime<chrono::Ut
     if row.expires_at.is_some_and(|at| crate::clock::from_db(at) <= now) {
         return Err(ServiceError::InvalidApiKey);
     }
+    // Unscoped: this makes the caller, so there is no scope to read through yet.
     let acc = account::unscoped::find(conn, &row.account_id)?.ok_or(ServiceError::InvalidApiKey)?;
-    let permissions = crate::service::identity::role::permissions_of(conn, &row.role_id)?;
-    Ok(Caller {
+    let mut caller = Caller {
         key_id: row.id,
         account_id: acc.id,
         account_path: acc.path,
         account_kind: text_enum(&acc.kind)?,
         role: row.role_id,
-        permissions,
-    })
+        permissions: Default::default(),
+    };
+    caller.permissions = crate::service::identity::role::permissions_of(conn, &caller, &caller.role)?;
+    Ok(caller)
 }
 
 fn token_for(cx: &Context, keys: &JwtKeys, caller: &Caller) -> Result<TokenOut, ServiceError> {
@@ -57,7 +59,9 @@ pub fn exchange(cx: &Context, keys: &JwtKeys, key: &str) -> Result<TokenOut, Ser
     }
     let now = cx.clock.now();
     let caller = cx.db.read(|conn| {
-        let row = api_key::find_live_by_digest(conn, &secret::digest(key))?.ok_or(ServiceError::InvalidApiKey)?;
+        // Unscoped: the key is what authenticates; no caller exists before it is found.
+        let row =
+            api_key::unscoped::find_live_by_digest(conn, &secret::digest(key))?.ok_or(ServiceError::InvalidApiKey)?;
         caller_of(conn, row, now)
     })?;
     token_for(cx, keys, &caller)
@@ -70,7 +74,8 @@ pub fn exchange_digest(cx: &Context, keys: &JwtKeys, token: &DigestToken<'_>) ->
         return Err(ServiceError::InvalidApiKey);
     }
     let caller = cx.db.write(|conn| {
-        let row = api_key::find_live_by_id(conn, token.key_id)?.ok_or(ServiceError::InvalidApiKey)?;
+        // Unscoped, as above: the digest check is the authentication.
+        let row = api_key::unscoped::find_live_by_id(conn, token.key_id)?.ok_or(ServiceError::InvalidApiKey)?;
         let mut h = Sha1::new();
         h.update(token.nonce);
         h.update(token.created.as_bytes());

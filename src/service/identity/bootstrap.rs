@@ -14,7 +14,7 @@ use crate::store::{enum_text, identity::api_key, DbConn};
 
 /// The provider account, created on first use.
 fn ensure_provider(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>) -> Result<AccountRow, ServiceError> {
-    if let Some(p) = account::provider(conn)? {
+    if let Some(p) = account::unscoped::provider(conn)? {
         return Ok(p);
     }
     let id = ids::new_id(ids::ACCOUNT);

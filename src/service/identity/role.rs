@@ -2,7 +2,7 @@
 
 use stratum_api::identity::role::{PermissionOut, PermissionPage, RoleIn, RoleOut, RolePage, RolePatch};
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::{BuiltInRole, Permission, PermissionSet};
 use crate::domain::identity::tree;
@@ -76,10 +76,12 @@ pub fn grantable(
 }
 
 /// The permissions a key's role grants now (custom roles may have changed since issue).
-pub fn permissions_of(conn: &mut DbConn, role_id: &str) -> Result<PermissionSet, ServiceError> {
+/// `key_holder` is the key's caller: a custom role counts only when its account or one of
+/// that account's ancestors defined it, as [`grantable`] required when it was given.
+pub fn permissions_of(conn: &mut DbConn, key_holder: &Caller, role_id: &str) -> Result<PermissionSet, ServiceError> {
     match BuiltInRole::from_id(role_id) {
         Some(r) => Ok(r.permissions()),
-        None => Ok(store::unscoped::find(conn, role_id)?
+        None => Ok(store::find_on_lineage(conn, &Scope::with_ancestors(key_holder), role_id)?
             .map(|r| PermissionSet::from_stored(&r.permissions))
             .unwrap_or_default()),
     }

@@ -5,7 +5,7 @@ use stratum_api::messaging::delivery::{
 };
 use stratum_api::platform::task::TaskStatus;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::from_db;
 use crate::domain::identity::permission::Permission;
 use crate::domain::pagination::{paginate, PageRequest};
@@ -83,12 +83,18 @@ pub fn attempts(
     Ok(DeliveryAttemptPage { data: rows.iter().map(attempt_out).collect(), next_cursor })
 }
 
-/// Makes a delivery due now again, whatever became of it (its attempt count goes on).
-fn requeue(conn: &mut DbConn, now: chrono::DateTime<chrono::Utc>, d: &mut DeliveryRow) -> Result<(), ServiceError> {
+/// Makes a delivery due now again, whatever became of it (its attempt count goes on). Its
+/// task, of the endpoint's account like the delivery, is read through the caller's `scope`.
+fn requeue(
+    conn: &mut DbConn,
+    scope: &Scope,
+    now: chrono::DateTime<chrono::Utc>,
+    d: &mut DeliveryRow,
+) -> Result<(), ServiceError> {
     d.status = enum_text(&DeliveryStatus::Pending);
     store::update(conn, d)?;
-    let mut t =
-        task::unscoped::find(conn, &d.task_id)?.ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
+    let mut t = task::find_in_scope(conn, scope, &d.task_id)?
+        .ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
     if !crate::service::platform::task::transition(conn, now, &mut t, TaskStatus::Queued, Some(now), None)? {
         return Err(ServiceError::Conflict("the delivery's task changed meanwhile; try again".into()));
     }
@@ -104,13 +110,15 @@ pub fn retry(
     require(caller, Permission::WebhooksWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let mut d = find(conn, caller, id)?;
-        let endpoint = webhook_endpoint::unscoped::find(conn, &d.endpoint_id)?;
-        if !endpoint.is_some_and(|ep| ep.enabled == 1 && ep.deleted_at.is_none()) {
+        let scope = caller.scope();
+        // A deleted endpoint is not found: it takes no deliveries, as a disabled one.
+        let endpoint = webhook_endpoint::find_in_scope(conn, &scope, &d.endpoint_id)?;
+        if endpoint.is_none_or(|ep| ep.enabled != 1) {
             return Err(ServiceError::InvalidStateTransition(
                 "the delivery's endpoint is disabled; enable it first".into(),
             ));
         }
-        requeue(conn, now, &mut d)?;
+        requeue(conn, &scope, now, &mut d)?;
         to_out(&d)
     })
 }
@@ -125,17 +133,16 @@ pub fn replay(
 ) -> Result<Outcome<DeliveryPage>, ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let e = event::find_in_scope(conn, &caller.scope(), event_id)?.ok_or(ServiceError::NotFound("event"))?;
+        let scope = caller.scope();
+        let e = event::find_in_scope(conn, &scope, event_id)?.ok_or(ServiceError::NotFound("event"))?;
         let mut out = Vec::new();
-        for ep in webhook_endpoint::enabled(conn)? {
-            if !caller.reaches(&ep.account_path)
-                || !crate::service::messaging::dispatch::receives(&ep, &e.account_path, &e.event_type)
-            {
+        for ep in webhook_endpoint::enabled_in_scope(conn, &scope)? {
+            if !crate::service::messaging::dispatch::receives(&ep, &e.account_path, &e.event_type) {
                 continue;
             }
-            let d = match store::find_for(conn, &ep.id, &e.id)? {
+            let d = match store::find_for(conn, &scope, &ep.id, &e.id)? {
                 Some(mut d) => {
-                    requeue(conn, now, &mut d)?;
+                    requeue(conn, &scope, now, &mut d)?;
                     d
                 }
                 None => crate::service::messaging::dispatch::create_delivery(conn, now, &ep, &e.id)?,

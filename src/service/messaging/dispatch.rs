@@ -8,6 +8,7 @@ use serde_json::json;
 use stratum_api::messaging::delivery::DeliveryStatus;
 use stratum_api::platform::task::TaskStatus;
 
+use crate::auth::Scope;
 use crate::clock::{from_db, to_db};
 use crate::domain::messaging::webhook::{self as rules, DISABLE_AFTER};
 use crate::events::EventType;
@@ -112,17 +113,17 @@ pub fn fan_out(cx: &Context, limit: i64, local: Option<LocalWorkers<'_>>) -> Res
     let now = cx.clock.now();
     let lease_until = local.map(|l| now + Duration::from_std(l.lease).unwrap_or(Duration::seconds(60)));
     let default_language = cx.settings.default_language.clone();
-    if !cx.db.read(|conn| event::any_undispatched(conn).map_err(ServiceError::from))? {
+    if !cx.db.read(|conn| event::unscoped::any_undispatched(conn).map_err(ServiceError::from))? {
         return Ok(FanOut::default());
     }
     cx.db.write(|conn| {
-        let events = event::claim_undispatched(conn, limit)?;
+        let events = event::unscoped::claim_undispatched(conn, limit)?;
         if events.is_empty() {
             return Ok(FanOut::default());
         }
-        let endpoints = webhook_endpoint::enabled(conn)?;
-        let scripts = script_action::enabled_actions(conn)?;
-        let templates = notification_template::all(conn)?;
+        let endpoints = webhook_endpoint::unscoped::enabled(conn)?;
+        let scripts = script_action::unscoped::enabled_actions(conn)?;
+        let templates = notification_template::unscoped::all(conn)?;
         let mut audience = crate::service::messaging::notification::Audience::default();
         let mut out = FanOut { events: events.len(), ..FanOut::default() };
         // Stored in multi-row statements after the loop: one statement per table instead
@@ -256,10 +257,10 @@ fn delivery_of(t: &TaskRow) -> String {
 }
 
 /// Keeps a delivery's status in step with its task when the task is retried or cancelled
-/// over the tasks API.
-pub(crate) fn follow_task(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+/// over the tasks API; `scope` is the caller's (the delivery is of the task's account).
+pub(crate) fn follow_task(conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
     let id = text_json::<serde_json::Value>(&t.payload)?["delivery_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut d) = delivery::unscoped::find(conn, &id)? {
+    if let Some(mut d) = delivery::find_in_scope(conn, scope, &id)? {
         d.status = enum_text(&if next == TaskStatus::Queued { DeliveryStatus::Pending } else { DeliveryStatus::Dead });
         delivery::update(conn, &d)?;
     }

@@ -8,7 +8,7 @@ use serde_json::json;
 use stratum_api::messaging::notification::{NotificationOut, NotificationPage, NotificationStatus};
 use stratum_api::platform::task::TaskStatus;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::messaging::notification::{self as rules, Texts};
@@ -98,7 +98,8 @@ pub fn cancel(
                 row.status
             )));
         }
-        if let Some(mut t) = task::unscoped::find(conn, &row.task_id)? {
+        // The task is of the notification's account, so the caller's scope sees it too.
+        if let Some(mut t) = task::find_in_scope(conn, &caller.scope(), &row.task_id)? {
             if t.status == enum_text(&TaskStatus::Running) {
                 return Err(ServiceError::Conflict("the notification is being sent right now".into()));
             }
@@ -118,10 +119,11 @@ pub fn cancel(
 }
 
 /// Keeps a notification's status in step with its task when the task is retried or
-/// cancelled over the tasks API.
-pub(crate) fn follow_task(conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+/// cancelled over the tasks API; `scope` is the caller's (the notification is of the
+/// task's account).
+pub(crate) fn follow_task(conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
     let id = text_json::<serde_json::Value>(&t.payload)?["notification_id"].as_str().unwrap_or_default().to_owned();
-    if let Some(mut n) = store::unscoped::find(conn, &id)? {
+    if let Some(mut n) = store::find_in_scope(conn, scope, &id)? {
         let status =
             if next == TaskStatus::Queued { NotificationStatus::Scheduled } else { NotificationStatus::Cancelled };
         if n.status != enum_text(&NotificationStatus::Sent) {
@@ -254,7 +256,7 @@ fn insert(
 
 /// Cancels what a template still has scheduled about an object (and their tasks).
 fn supersede(conn: &mut DbConn, now: DateTime<Utc>, template_id: &str, object_id: &str) -> Result<(), ServiceError> {
-    for mut n in store::scheduled_for(conn, template_id, object_id)? {
+    for mut n in store::unscoped::scheduled_for(conn, template_id, object_id)? {
         if let Some(mut t) = task::unscoped::find(conn, &n.task_id)? {
             if t.status == enum_text(&TaskStatus::Running) {
                 continue; // being sent right now: let it finish

@@ -6,7 +6,7 @@ use stratum_api::messaging::notification_template::{
     NotificationTemplateOut, NotificationTemplatePage, NotificationTemplatePatch,
 };
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::identity::permission::Permission;
 use crate::domain::messaging::notification::{self as rules, Texts};
@@ -69,7 +69,8 @@ pub fn create(
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
         let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
-        if store::find_key(conn, &owner.id, &input.event_type, &input.language)?.is_some() {
+        let owner_scope = crate::service::narrowed(&caller.scope(), &owner.id, &owner.path)?;
+        if store::find_key(conn, &owner_scope, &input.event_type, &input.language)?.is_some() {
             return Err(ServiceError::Conflict(format!(
                 "account {} has a template for `{}` in `{}` already; change that one",
                 owner.id, input.event_type, input.language
@@ -168,12 +169,21 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     })
 }
 
-/// The account and its ancestors, nearest first.
+/// The account and its ancestors, nearest first, for workers (no caller's scope to read
+/// through: an event's account is anyone's).
 pub(crate) fn lineage(conn: &mut DbConn, account: &AccountRow) -> Result<Vec<AccountRow>, ServiceError> {
     let ids = crate::domain::identity::tree::lineage(&account.path);
-    let mut rows = account::find_many(conn, &ids)?;
+    Ok(nearest_first(account::unscoped::find_many(conn, &ids)?))
+}
+
+/// The account a scope (with ancestors) is for and its ancestors, nearest first.
+fn lineage_seen(conn: &mut DbConn, scope: &Scope) -> Result<Vec<AccountRow>, ServiceError> {
+    Ok(nearest_first(account::on_lineage(conn, scope)?))
+}
+
+fn nearest_first(mut rows: Vec<AccountRow>) -> Vec<AccountRow> {
     rows.sort_by_key(|r| std::cmp::Reverse(r.path.len()));
-    Ok(rows)
+    rows
 }
 
 /// The language the account's notifications use.
@@ -238,7 +248,7 @@ pub fn preview(
         )?;
         let acc = account::find_in_scope(conn, &caller.scope(), &event.account_id)?
             .ok_or(ServiceError::NotFound("account"))?;
-        let line = lineage(conn, &acc)?;
+        let line = lineage_seen(conn, &crate::service::narrowed(&Scope::with_ancestors(caller), &acc.id, &acc.path)?)?;
         let lang = language_of(&line, &cx.settings.default_language);
         let schedule = schedule_of(&row)?;
         let ctx = context(&event, &acc, &lang, schedule.as_ref().map(|s| (s, now)))?;

@@ -29,7 +29,7 @@ fn task_id(kind: &str) -> String {
 /// process to start creates them, due at once). Tasks belong to the provider.
 pub fn ensure_scheduled(cx: &Context, jobs: &[(&str, Schedule)]) -> Result<(), ServiceError> {
     crate::service::write(cx, |conn, now| {
-        let Some(provider) = account::provider(conn)? else { return Ok(()) };
+        let Some(provider) = account::unscoped::provider(conn)? else { return Ok(()) };
         for (kind, schedule) in jobs {
             if task::unscoped::find(conn, &task_id(kind))?.is_some() {
                 continue;

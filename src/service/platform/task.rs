@@ -101,7 +101,7 @@ pub(crate) fn finish_succeeded(
 /// Whether any task of `kinds` is due: a read, so that idle workers do not take the
 /// write lock.
 pub(crate) fn any_due(conn: &mut DbConn, kinds: &[&str], now: DateTime<Utc>) -> Result<bool, ServiceError> {
-    Ok(store::any_due(conn, kinds, to_db(now))?)
+    Ok(store::unscoped::any_due(conn, kinds, to_db(now))?)
 }
 
 /// Claims up to `limit` due tasks of `kinds` for `owner` until `until` (attempts counted).
@@ -113,12 +113,12 @@ pub(crate) fn claim(
     until: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<TaskRow>, ServiceError> {
-    Ok(store::claim(conn, kinds, owner, to_db(now), to_db(until), limit)?)
+    Ok(store::unscoped::claim(conn, kinds, owner, to_db(now), to_db(until), limit)?)
 }
 
 /// Of `ids`, the tasks whose lease `owner` still holds.
 pub(crate) fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> Result<Vec<String>, ServiceError> {
-    Ok(store::owned_by(conn, ids, owner)?)
+    Ok(store::unscoped::owned_by(conn, ids, owner)?)
 }
 
 fn to_out(row: &TaskRow) -> Result<TaskOut, ServiceError> {
@@ -218,7 +218,7 @@ pub fn change(
         // What the change does to the task's object (a delivery's status, a
         // notification's) is its handler's business.
         if let Some(h) = crate::tasks::runner::TABLE.find(&t.kind) {
-            h.follow(conn, &t, next)?;
+            h.follow(conn, &caller.scope(), &t, next)?;
         }
         let out = to_out(&t)?;
         crate::service::raise(conn, now, event, &t, &out, None)?;

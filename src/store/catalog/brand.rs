@@ -24,11 +24,13 @@ pub struct BrandRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::owned_table!(brands, BrandRow);
-
-pub fn find_by_host(conn: &mut DbConn, host_name: &str) -> QueryResult<Option<BrandRow>> {
-    brands::table.filter(brands::host_name.eq(host_name)).select(BrandRow::as_select()).first(conn).optional()
-}
+crate::owned_table!(brands, BrandRow, unscoped {
+    /// The brand answering at a host name, whoever owns it: host names are unique across
+    /// all tenants.
+    pub fn find_by_host(conn: &mut DbConn, host_name: &str) -> QueryResult<Option<BrandRow>> {
+        brands::table.filter(brands::host_name.eq(host_name)).select(BrandRow::as_select()).first(conn).optional()
+    }
+});
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = plan_publications)]

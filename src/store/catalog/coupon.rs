@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::schema::coupons;
+use crate::scope::Scope;
 use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -28,18 +29,20 @@ pub struct CouponRow {
 
 crate::owned_table!(coupons, CouponRow);
 
-/// The active coupons and promotions of the accounts at `paths` (a caller's lineage).
-pub fn active_of(conn: &mut DbConn, paths: &[String]) -> QueryResult<Vec<CouponRow>> {
+/// The active coupons and promotions of the account a scope is for and of the ancestors
+/// it sees (not of its subtree: a customer's coupon is not its reseller's).
+pub fn active_on_lineage(conn: &mut DbConn, scope: &Scope) -> QueryResult<Vec<CouponRow>> {
     coupons::table
-        .filter(coupons::account_path.eq_any(paths))
+        .filter(coupons::account_path.eq(scope.path()).or(coupons::account_path.eq_any(scope.above())))
         .filter(coupons::status.eq("active"))
         .select(CouponRow::as_select())
         .load(conn)
 }
 
-pub fn find_code(conn: &mut DbConn, account_id: &str, code: &str) -> QueryResult<Option<CouponRow>> {
+/// The coupon with `code` of the account the scope is for (codes are unique per account).
+pub fn find_code(conn: &mut DbConn, owner: &Scope, code: &str) -> QueryResult<Option<CouponRow>> {
     coupons::table
-        .filter(coupons::account_id.eq(account_id))
+        .filter(coupons::account_id.eq(owner.account_id()))
         .filter(coupons::code.eq(code))
         .select(CouponRow::as_select())
         .first(conn)

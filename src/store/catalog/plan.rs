@@ -29,7 +29,13 @@ pub struct PlanRow {
     pub updated_at: NaiveDateTime,
 }
 
-crate::owned_table!(plans, PlanRow);
+crate::owned_table!(plans, PlanRow, unscoped {
+    /// The plans priced on a template, whoever owns them: a template's owner may not take
+    /// away what another tenant's plan prices.
+    pub fn on_template(conn: &mut DbConn, template_id: &str) -> QueryResult<Vec<PlanRow>> {
+        plans::table.filter(plans::service_template_id.eq(template_id)).select(PlanRow::as_select()).load(conn)
+    }
+});
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = plan_grants)]
@@ -137,11 +143,6 @@ pub fn derived_by(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryRe
         .count()
         .get_result::<i64>(conn)?
         > 0)
-}
-
-/// The plans priced on a template.
-pub fn on_template(conn: &mut DbConn, template_id: &str) -> QueryResult<Vec<PlanRow>> {
-    plans::table.filter(plans::service_template_id.eq(template_id)).select(PlanRow::as_select()).load(conn)
 }
 
 crate::versioned!(plans, PlanRow, "plan");

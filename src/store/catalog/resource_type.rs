@@ -24,9 +24,5 @@ pub struct ResourceTypeRow {
 
 crate::owned_table!(resource_types, ResourceTypeRow);
 
-pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ResourceTypeRow>> {
-    resource_types::table.filter(resource_types::id.eq_any(ids)).select(ResourceTypeRow::as_select()).load(conn)
-}
-
 crate::versioned!(resource_types, ResourceTypeRow, "resource type");
 crate::owned!(ResourceTypeRow);

@@ -55,6 +55,15 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .optional()
 }
 
+/// The account a scope is for and the ancestors it sees (a scope with ancestors: the
+/// accounts whose settings, such as the language, it inherits).
+pub fn on_lineage(conn: &mut DbConn, scope: &Scope) -> QueryResult<Vec<AccountRow>> {
+    dsl::accounts
+        .filter(dsl::path.eq(scope.path()).or(dsl::path.eq_any(scope.above())))
+        .select(AccountRow::as_select())
+        .load(conn)
+}
+
 /// Reads that ignore tenancy, for workers and lookups that are not a caller's.
 pub mod unscoped {
     use super::*;
@@ -62,15 +71,15 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<AccountRow>> {
         dsl::accounts.filter(dsl::id.eq(id)).select(AccountRow::as_select()).first(conn).optional()
     }
-}
 
-pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<AccountRow>> {
-    dsl::accounts.filter(dsl::id.eq_any(ids)).select(AccountRow::as_select()).load(conn)
-}
+    pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<AccountRow>> {
+        dsl::accounts.filter(dsl::id.eq_any(ids)).select(AccountRow::as_select()).load(conn)
+    }
 
-/// The root of the tree, if it exists yet.
-pub fn provider(conn: &mut DbConn) -> QueryResult<Option<AccountRow>> {
-    dsl::accounts.filter(dsl::parent_id.is_null()).select(AccountRow::as_select()).first(conn).optional()
+    /// The root of the tree, if it exists yet.
+    pub fn provider(conn: &mut DbConn) -> QueryResult<Option<AccountRow>> {
+        dsl::accounts.filter(dsl::parent_id.is_null()).select(AccountRow::as_select()).first(conn).optional()
+    }
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

@@ -27,14 +27,28 @@ pub fn insert(conn: &mut DbConn, row: &ApiKeyRow) -> QueryResult<()> {
     diesel::insert_into(dsl::api_keys).values(row).execute(conn).map(drop)
 }
 
-/// The live (not revoked) key with this digest.
-pub fn find_live_by_digest(conn: &mut DbConn, digest: &str) -> QueryResult<Option<ApiKeyRow>> {
-    dsl::api_keys
-        .filter(dsl::secret_hash.eq(digest))
-        .filter(dsl::revoked_at.is_null())
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+/// Reads that ignore tenancy: authentication, which finds the key before any caller exists.
+pub mod unscoped {
+    use super::*;
+
+    /// The live (not revoked) key with this digest.
+    pub fn find_live_by_digest(conn: &mut DbConn, digest: &str) -> QueryResult<Option<ApiKeyRow>> {
+        dsl::api_keys
+            .filter(dsl::secret_hash.eq(digest))
+            .filter(dsl::revoked_at.is_null())
+            .select(ApiKeyRow::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn find_live_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiKeyRow>> {
+        dsl::api_keys
+            .filter(dsl::id.eq(id))
+            .filter(dsl::revoked_at.is_null())
+            .select(ApiKeyRow::as_select())
+            .first(conn)
+            .optional()
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ApiKeyRow>> {
@@ -83,12 +97,4 @@ pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<boo
     Ok(n == 1)
 }
 
-pub fn find_live_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiKeyRow>> {
-    dsl::api_keys
-        .filter(dsl::id.eq(id))
-        .filter(dsl::revoked_at.is_null())
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
-}
 crate::owned!(ApiKeyRow);

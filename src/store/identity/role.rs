@@ -38,6 +38,17 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .optional()
 }
 
+/// The role `id` if the account the scope is for or one of the ancestors it sees defined
+/// it: the roles that account's keys and users may have.
+pub fn find_on_lineage(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<RoleRow>> {
+    dsl::roles
+        .filter(dsl::id.eq(id))
+        .filter(dsl::account_path.eq(scope.path()).or(dsl::account_path.eq_any(scope.above())))
+        .select(RoleRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// Reads that ignore tenancy, for workers and lookups that are not a caller's.
 pub mod unscoped {
     use super::*;

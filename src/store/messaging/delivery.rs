@@ -49,8 +49,17 @@ pub mod unscoped {
     }
 }
 
-pub fn find_for(conn: &mut DbConn, endpoint_id: &str, event_id: &str) -> QueryResult<Option<DeliveryRow>> {
+/// The delivery of an event to an endpoint, if the scope sees it.
+pub fn find_for(
+    conn: &mut DbConn,
+    scope: &Scope,
+    endpoint_id: &str,
+    event_id: &str,
+) -> QueryResult<Option<DeliveryRow>> {
+    let (lo, hi) = scope.range();
     dsl::deliveries
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
         .filter(dsl::endpoint_id.eq(endpoint_id))
         .filter(dsl::event_id.eq(event_id))
         .select(DeliveryRow::as_select())

@@ -78,17 +78,6 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .optional()
 }
 
-/// Up to `limit` events not fanned out yet, oldest first; on PostgreSQL locked with
-/// `FOR UPDATE SKIP LOCKED`, so that dispatchers of several processes split the work and
-/// never fan one event out twice.
-pub fn claim_undispatched(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<EventRow>> {
-    let q = dsl::events.filter(dsl::dispatched_at.is_null()).order(dsl::id.asc()).limit(limit);
-    match conn {
-        DbConn::Postgres(pg) => q.select(EventRow::as_select()).for_update().skip_locked().load(pg),
-        DbConn::Sqlite(lite) => q.select(EventRow::as_select()).load(lite),
-    }
-}
-
 pub fn mark_dispatched(conn: &mut DbConn, ids: &[String], at: NaiveDateTime) -> QueryResult<()> {
     diesel::update(dsl::events.filter(dsl::id.eq_any(ids))).set(dsl::dispatched_at.eq(Some(at))).execute(conn).map(drop)
 }
@@ -100,10 +89,21 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
         dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
     }
-}
 
-/// Whether any event waits to be fanned out: a read, so that an idle dispatcher does not
-/// take the write lock.
-pub fn any_undispatched(conn: &mut DbConn) -> QueryResult<bool> {
-    Ok(!dsl::events.filter(dsl::dispatched_at.is_null()).select(dsl::id).limit(1).load::<String>(conn)?.is_empty())
+    /// Up to `limit` events not fanned out yet, oldest first; on PostgreSQL locked with
+    /// `FOR UPDATE SKIP LOCKED`, so that dispatchers of several processes split the work and
+    /// never fan one event out twice.
+    pub fn claim_undispatched(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<EventRow>> {
+        let q = dsl::events.filter(dsl::dispatched_at.is_null()).order(dsl::id.asc()).limit(limit);
+        match conn {
+            DbConn::Postgres(pg) => q.select(EventRow::as_select()).for_update().skip_locked().load(pg),
+            DbConn::Sqlite(lite) => q.select(EventRow::as_select()).load(lite),
+        }
+    }
+
+    /// Whether any event waits to be fanned out: a read, so that an idle dispatcher does not
+    /// take the write lock.
+    pub fn any_undispatched(conn: &mut DbConn) -> QueryResult<bool> {
+        Ok(!dsl::events.filter(dsl::dispatched_at.is_null()).select(dsl::id).limit(1).load::<String>(conn)?.is_empty())
+    }
 }

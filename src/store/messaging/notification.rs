@@ -44,6 +44,17 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<NotificationRow>> {
         dsl::notifications.filter(dsl::id.eq(id)).select(NotificationRow::as_select()).first(conn).optional()
     }
+
+    /// The still-scheduled notifications of one template about one object: a later event of
+    /// that object supersedes them.
+    pub fn scheduled_for(conn: &mut DbConn, template_id: &str, object_id: &str) -> QueryResult<Vec<NotificationRow>> {
+        dsl::notifications
+            .filter(dsl::template_id.eq(template_id))
+            .filter(dsl::object_id.eq(object_id))
+            .filter(dsl::status.eq("scheduled"))
+            .select(NotificationRow::as_select())
+            .load(conn)
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationRow>> {
@@ -55,17 +66,6 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .select(NotificationRow::as_select())
         .first(conn)
         .optional()
-}
-
-/// The still-scheduled notifications of one template about one object: a later event of
-/// that object supersedes them.
-pub fn scheduled_for(conn: &mut DbConn, template_id: &str, object_id: &str) -> QueryResult<Vec<NotificationRow>> {
-    dsl::notifications
-        .filter(dsl::template_id.eq(template_id))
-        .filter(dsl::object_id.eq(object_id))
-        .filter(dsl::status.eq("scheduled"))
-        .select(NotificationRow::as_select())
-        .load(conn)
 }
 
 #[derive(Debug, Default, Clone)]

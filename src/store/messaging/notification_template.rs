@@ -59,6 +59,12 @@ pub mod unscoped {
             .first(conn)
             .optional()
     }
+
+    /// Every template: the dispatcher chooses among them per event (few per provider, so one
+    /// read per batch of events).
+    pub fn all(conn: &mut DbConn) -> QueryResult<Vec<NotificationTemplateRow>> {
+        dsl::notification_templates.select(NotificationTemplateRow::as_select()).load(conn)
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<NotificationTemplateRow>> {
@@ -72,15 +78,16 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .optional()
 }
 
-/// The template of `account_id` for this pattern and language, if there is one.
+/// The template of the account the scope is for, for this pattern and language, if there
+/// is one.
 pub fn find_key(
     conn: &mut DbConn,
-    account_id: &str,
+    owner: &Scope,
     event_type: &str,
     language: &str,
 ) -> QueryResult<Option<NotificationTemplateRow>> {
     dsl::notification_templates
-        .filter(dsl::account_id.eq(account_id))
+        .filter(dsl::account_id.eq(owner.account_id()))
         .filter(dsl::event_type.eq(event_type))
         .filter(dsl::language.eq(language))
         .select(NotificationTemplateRow::as_select())
@@ -118,12 +125,6 @@ pub fn list_in_scope(
         q = q.filter(dsl::language.eq(l.clone()));
     }
     q.load(conn)
-}
-
-/// Every template: the dispatcher chooses among them per event (few per provider, so one
-/// read per batch of events).
-pub fn all(conn: &mut DbConn) -> QueryResult<Vec<NotificationTemplateRow>> {
-    dsl::notification_templates.select(NotificationTemplateRow::as_select()).load(conn)
 }
 
 pub fn update(conn: &mut DbConn, row: &NotificationTemplateRow, expected_version: i64) -> QueryResult<bool> {

@@ -41,6 +41,15 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ScriptActionRow>> {
         dsl::script_actions.filter(dsl::id.eq(id)).select(ScriptActionRow::as_select()).first(conn).optional()
     }
+
+    /// Every enabled action: the dispatcher matches events against them.
+    pub fn enabled_actions(conn: &mut DbConn) -> QueryResult<Vec<ScriptActionRow>> {
+        dsl::script_actions
+            .filter(dsl::enabled.eq(1))
+            .filter(dsl::deleted_at.is_null())
+            .select(ScriptActionRow::as_select())
+            .load(conn)
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<ScriptActionRow>> {
@@ -69,15 +78,6 @@ pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> Qu
         q = q.filter(dsl::id.gt(after.clone()));
     }
     q.load(conn)
-}
-
-/// Every enabled action: the dispatcher matches events against them.
-pub fn enabled_actions(conn: &mut DbConn) -> QueryResult<Vec<ScriptActionRow>> {
-    dsl::script_actions
-        .filter(dsl::enabled.eq(1))
-        .filter(dsl::deleted_at.is_null())
-        .select(ScriptActionRow::as_select())
-        .load(conn)
 }
 
 pub fn update(conn: &mut DbConn, row: &ScriptActionRow, expected_version: i64) -> QueryResult<bool> {

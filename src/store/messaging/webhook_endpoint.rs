@@ -43,6 +43,15 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
         dsl::webhook_endpoints.filter(dsl::id.eq(id)).select(WebhookEndpointRow::as_select()).first(conn).optional()
     }
+
+    /// Every enabled endpoint: the dispatcher matches events against them.
+    pub fn enabled(conn: &mut DbConn) -> QueryResult<Vec<WebhookEndpointRow>> {
+        dsl::webhook_endpoints
+            .filter(dsl::enabled.eq(1))
+            .filter(dsl::deleted_at.is_null())
+            .select(WebhookEndpointRow::as_select())
+            .load(conn)
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
@@ -55,6 +64,18 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .select(WebhookEndpointRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The enabled endpoints of the subtree at `scope`.
+pub fn enabled_in_scope(conn: &mut DbConn, scope: &Scope) -> QueryResult<Vec<WebhookEndpointRow>> {
+    let (lo, hi) = scope.range();
+    dsl::webhook_endpoints
+        .filter(dsl::enabled.eq(1))
+        .filter(dsl::deleted_at.is_null())
+        .filter(dsl::account_path.ge(lo))
+        .filter(dsl::account_path.lt(hi))
+        .select(WebhookEndpointRow::as_select())
+        .load(conn)
 }
 
 pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryResult<Vec<WebhookEndpointRow>> {
@@ -71,15 +92,6 @@ pub fn list_in_scope(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> Qu
         q = q.filter(dsl::id.gt(after.clone()));
     }
     q.load(conn)
-}
-
-/// Every enabled endpoint: the dispatcher matches events against them.
-pub fn enabled(conn: &mut DbConn) -> QueryResult<Vec<WebhookEndpointRow>> {
-    dsl::webhook_endpoints
-        .filter(dsl::enabled.eq(1))
-        .filter(dsl::deleted_at.is_null())
-        .select(WebhookEndpointRow::as_select())
-        .load(conn)
 }
 
 /// Clears the failure record of endpoints that just had a success (most have none).

@@ -71,6 +71,78 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<TaskRow>> {
         dsl::tasks.filter(dsl::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
     }
+
+    /// Due at `now`: queued and its time has come, or running with its worker's lease run out.
+    macro_rules! due_at {
+        ($now:expr) => {
+            dsl::status
+                .eq("queued")
+                .and(dsl::run_at.le($now))
+                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt($now)))
+        };
+    }
+
+    /// Whether any task of the given kinds is due: a read, so that idle workers do not take
+    /// the write lock.
+    pub fn any_due(conn: &mut DbConn, kinds: &[&str], now: NaiveDateTime) -> QueryResult<bool> {
+        let found: Vec<String> =
+            dsl::tasks.filter(dsl::kind.eq_any(kinds)).filter(due_at!(now)).select(dsl::id).limit(1).load(conn)?;
+        Ok(!found.is_empty())
+    }
+
+    /// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`:
+    /// queued ones whose time has come, and running ones whose worker's lease ran out. On
+    /// PostgreSQL the candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent
+    /// workers of several processes take different tasks; SQLite has one writer at a time
+    /// anyway.
+    pub fn claim(
+        conn: &mut DbConn,
+        kinds: &[&str],
+        owner: &str,
+        now: NaiveDateTime,
+        lease_until: NaiveDateTime,
+        limit: i64,
+    ) -> QueryResult<Vec<TaskRow>> {
+        let due = dsl::tasks
+            .filter(dsl::kind.eq_any(kinds))
+            .filter(due_at!(now))
+            .order(dsl::run_at.asc())
+            .limit(limit)
+            .select(dsl::id);
+        let ids: Vec<String> = match conn {
+            DbConn::Postgres(pg) => due.for_update().skip_locked().load(pg)?,
+            DbConn::Sqlite(lite) => due.load(lite)?,
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        diesel::update(dsl::tasks.filter(dsl::id.eq_any(&ids)))
+            .set((
+                dsl::status.eq("running"),
+                dsl::lease_owner.eq(owner),
+                dsl::lease_expires_at.eq(lease_until),
+                dsl::attempts.eq(dsl::attempts + 1),
+                dsl::version.eq(dsl::version + 1),
+                dsl::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        dsl::tasks.filter(dsl::id.eq_any(&ids)).select(TaskRow::as_select()).order(dsl::run_at.asc()).load(conn)
+    }
+
+    /// Of `ids`, those `owner` holds the lease of.
+    pub fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> QueryResult<Vec<String>> {
+        let mut owned = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            owned.extend(
+                dsl::tasks
+                    .filter(dsl::id.eq_any(chunk))
+                    .filter(dsl::lease_owner.eq(owner))
+                    .select(dsl::id)
+                    .load::<String>(conn)?,
+            );
+        }
+        Ok(owned)
+    }
 }
 
 pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<TaskRow>> {
@@ -116,66 +188,6 @@ pub fn list_in_scope(
     q.load(conn)
 }
 
-/// Whether any task of the given kinds is due: a read, so that idle workers do not take
-/// the write lock.
-pub fn any_due(conn: &mut DbConn, kinds: &[&str], now: NaiveDateTime) -> QueryResult<bool> {
-    let found: Vec<String> = dsl::tasks
-        .filter(dsl::kind.eq_any(kinds))
-        .filter(
-            dsl::status
-                .eq("queued")
-                .and(dsl::run_at.le(now))
-                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt(now))),
-        )
-        .select(dsl::id)
-        .limit(1)
-        .load(conn)?;
-    Ok(!found.is_empty())
-}
-
-/// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`: queued ones
-/// whose time has come, and running ones whose worker's lease ran out. On PostgreSQL the
-/// candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent workers of several
-/// processes take different tasks; SQLite has one writer at a time anyway.
-pub fn claim(
-    conn: &mut DbConn,
-    kinds: &[&str],
-    owner: &str,
-    now: NaiveDateTime,
-    lease_until: NaiveDateTime,
-    limit: i64,
-) -> QueryResult<Vec<TaskRow>> {
-    let due = dsl::tasks
-        .filter(dsl::kind.eq_any(kinds))
-        .filter(
-            dsl::status
-                .eq("queued")
-                .and(dsl::run_at.le(now))
-                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt(now))),
-        )
-        .order(dsl::run_at.asc())
-        .limit(limit)
-        .select(dsl::id);
-    let ids: Vec<String> = match conn {
-        DbConn::Postgres(pg) => due.for_update().skip_locked().load(pg)?,
-        DbConn::Sqlite(lite) => due.load(lite)?,
-    };
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    diesel::update(dsl::tasks.filter(dsl::id.eq_any(&ids)))
-        .set((
-            dsl::status.eq("running"),
-            dsl::lease_owner.eq(owner),
-            dsl::lease_expires_at.eq(lease_until),
-            dsl::attempts.eq(dsl::attempts + 1),
-            dsl::version.eq(dsl::version + 1),
-            dsl::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    dsl::tasks.filter(dsl::id.eq_any(&ids)).select(TaskRow::as_select()).order(dsl::run_at.asc()).load(conn)
-}
-
 /// Rows per multi-row statement: well inside SQLite's limit of bound variables.
 const CHUNK: usize = 200;
 
@@ -185,21 +197,6 @@ pub fn insert_many(conn: &mut DbConn, rows: &[TaskRow]) -> QueryResult<()> {
         crate::batch_execute(conn, q)?;
     }
     Ok(())
-}
-
-/// Of `ids`, those `owner` holds the lease of.
-pub fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> QueryResult<Vec<String>> {
-    let mut owned = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        owned.extend(
-            dsl::tasks
-                .filter(dsl::id.eq_any(chunk))
-                .filter(dsl::lease_owner.eq(owner))
-                .select(dsl::id)
-                .load::<String>(conn)?,
-        );
-    }
-    Ok(owned)
 }
 
 /// Completes tasks held by `owner`: succeeded, lease released, version bumped (the

@@ -9,6 +9,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use rand::Rng;
 use stratum_api::platform::task::TaskStatus;
 
+use crate::auth::Scope;
 use crate::service::messaging::notification::{self, Email, NOTIFICATION_TASK};
 use crate::service::{ServiceError, Settings};
 use crate::store::platform::task::TaskRow;
@@ -55,8 +56,8 @@ impl Handler for Notification {
             .collect()
     }
 
-    fn follow(&self, conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
-        notification::follow_task(conn, t, next)
+    fn follow(&self, conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+        notification::follow_task(conn, scope, t, next)
     }
 
     fn announces(&self, conn: &mut DbConn, t: &TaskRow) -> Result<bool, ServiceError> {

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use stratum_api::platform::task::TaskStatus;
 
+use crate::auth::Scope;
 use crate::service::messaging::dispatch::{self, AttemptOutcome, DeliveryJob};
 use crate::service::{ServiceError, Settings};
 use crate::store::platform::task::TaskRow;
@@ -48,8 +49,8 @@ impl Handler for WebhookDelivery {
         dispatch::record(conn, now, done)
     }
 
-    fn follow(&self, conn: &mut DbConn, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
-        dispatch::follow_task(conn, t, next)
+    fn follow(&self, conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError> {
+        dispatch::follow_task(conn, scope, t, next)
     }
 
     fn announces(&self, conn: &mut DbConn, t: &TaskRow) -> Result<bool, ServiceError> {
