@@ -84,7 +84,9 @@ async function makeClient({ security = 'text', soap12 = false, httpHeaders = {} 
   client.on('response', (body, response) => {
     client.lastStatus = response && response.status;
   });
-  // call(op, args, soapHeaders?) → result; the args are put in the WSDL's element order.
+  // call(op, args, soapHeaders?) → the object the response holds (its one child, named
+  // after the object's type: AccountGetResponse/AccountOut); the args are put in the WSDL's
+  // element order.
   client.call = (op, args, soapHeaders = []) =>
     new Promise((resolve, reject) => {
       const order = Object.keys((desc[op] && desc[op].input) || {});
@@ -96,9 +98,16 @@ async function makeClient({ security = 'text', soap12 = false, httpHeaders = {} 
       port[op](ordered, (err, result, raw) => {
         client.lastRaw = raw;
         if (err) reject(err);
-        else resolve(result);
+        else resolve(unwrap(op, result));
       });
     });
+  const unwrap = (op, result) => {
+    const children = Object.keys((desc[op] && desc[op].output) || {}).filter((k) => !k.startsWith('targetNS'));
+    if (children.length === 0) return result;
+    assert(children.length === 1, `${op}Response has ${children.length} children: ${children}`);
+    assert(result && children[0] in result, `${op}Response lacks its ${children[0]}: ${JSON.stringify(result).slice(0, 300)}`);
+    return result[children[0]];
+  };
   return client;
 }
 
