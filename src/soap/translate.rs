@@ -8,6 +8,7 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode, Uri};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::convert::{response_xml, to_rest, to_xml, ConvertErrorKind};
@@ -27,11 +28,13 @@ struct Fault {
     message: String,
     /// The header blocks a MustUnderstand fault names.
     not_understood: Vec<QName>,
+    /// Whether the fault carries a `wsu:Timestamp` (the request's Security header had one).
+    timestamp: bool,
 }
 
 impl Fault {
     fn new(side: Side, code: ErrorCode, message: impl Into<String>) -> Fault {
-        Fault { side, code, message: message.into(), not_understood: Vec::new() }
+        Fault { side, code, message: message.into(), not_understood: Vec::new(), timestamp: false }
     }
 
     fn client(code: ErrorCode, message: impl Into<String>) -> Fault {
@@ -87,12 +90,11 @@ pub async fn translate<B: MessageBody + 'static>(
     };
     let version = call.version;
     let operation = call.operation.clone();
-    // The wall clock, not a test clock: the client checks the timestamp against its own.
-    let header = if call.timestamp { response_timestamp(SystemClock.now()) } else { String::new() };
+    let soap_header = security_header(call.timestamp);
     req.extensions_mut().insert(SoapOperation(operation.clone()));
     rewrite(&mut req, call);
     let res = next.call(req).await?;
-    Ok(answer(res, version, &header, &operation, &soap).await)
+    Ok(answer(res, version, &soap_header, &operation, &soap).await)
 }
 
 async fn prepare(
@@ -105,10 +107,11 @@ async fn prepare(
     let hinted = version_hint(content_type);
     let root = xml::parse(bytes).map_err(|e| (hinted, Fault::client(ErrorCode::InvalidBody, e.to_string())))?;
     let request = envelope::read(&root).map_err(|EnvelopeError { side, message, not_understood }| {
-        (hinted, Fault { side, code: ErrorCode::InvalidBody, message, not_understood })
+        (hinted, Fault { side, code: ErrorCode::InvalidBody, message, not_understood, timestamp: false })
     })?;
     let version = request.version;
-    let fail = |f: Fault| (version, f);
+    let timestamp = has_timestamp(&request.headers);
+    let fail = |f: Fault| (version, Fault { timestamp, ..f });
     let expected_type = match version {
         Version::V11 => "text/xml",
         Version::V12 => "application/soap+xml",
@@ -185,8 +188,17 @@ async fn prepare(
     let uri = Uri::try_from(rest.uri.as_str())
         .map_err(|_| fail(Fault::client(ErrorCode::InvalidBody, "a parameter cannot form a valid path")))?;
     let body = rest.body.map(|b| serde_json::to_vec(&b).unwrap_or_default());
-    let timestamp = has_timestamp(&request.headers);
     Ok(Call { version, operation: op.name.clone(), method, uri, body, headers, timestamp })
+}
+
+/// The answer's header blocks: a `wsu:Timestamp` when the request had one. The wall clock,
+/// not a test clock: the client checks the timestamp against its own.
+fn security_header(timestamp: bool) -> String {
+    if timestamp {
+        response_timestamp(SystemClock.now())
+    } else {
+        String::new()
+    }
 }
 
 /// The SOAP version the content type suggests, for faults raised before the envelope is read.
@@ -240,7 +252,7 @@ fn rewrite(req: &mut ServiceRequest, call: Call) {
 async fn answer<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
     version: Version,
-    header: &str,
+    soap_header: &str,
     operation: &str,
     soap: &Soap,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
@@ -259,18 +271,16 @@ async fn answer<B: MessageBody + 'static>(
             Some(op) => response_xml(&soap.model, op, &json),
             None => format!("<{operation}Response xmlns=\"{}\"/>", wsdl::NAMESPACE),
         };
-        HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, version.content_type()))
-            .body(envelope::wrap(version, header, &payload))
+        HttpResponse::Ok().insert_header((header::CONTENT_TYPE, version.content_type())).body(envelope::wrap(
+            version,
+            soap_header,
+            &payload,
+        ))
     } else {
         let side = if status.is_server_error() { Side::Server } else { Side::Client };
         let message = json.get("detail").and_then(Value::as_str).unwrap_or("the call failed").to_owned();
-        fault_response(
-            version,
-            Fault::new(side, ErrorCode::InternalError, message),
-            header,
-            Some(&problem_xml(soap, &json)),
-        )
+        let code = json.get("code").and_then(|c| ErrorCode::deserialize(c).ok()).unwrap_or(ErrorCode::InternalError);
+        fault_response(version, Fault::new(side, code, message), soap_header, Some(&problem_xml(soap, &json)))
     };
     if let Some(v) = replayed {
         out.headers_mut().insert(HeaderName::from_static("idempotent-replayed"), v);
@@ -285,13 +295,14 @@ fn problem_xml(soap: &Soap, problem: &Value) -> String {
     to_xml(&soap.model, "StratumFault", soap.model.complex("Problem").unwrap_or(&[]), problem)
 }
 
-/// The fault envelope of `fault` (its code is in `detail`), after the `header` blocks.
-fn fault_response(version: Version, fault: Fault, header: &str, detail: Option<&str>) -> HttpResponse {
+/// The fault envelope of `fault` (its problem document is `detail`), after the
+/// `soap_header` blocks.
+fn fault_response(version: Version, fault: Fault, soap_header: &str, detail: Option<&str>) -> HttpResponse {
     let status =
         StatusCode::from_u16(envelope::fault_status(version, fault.side)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     HttpResponse::build(status).insert_header((header::CONTENT_TYPE, version.content_type())).body(envelope::fault(
         version,
-        header,
+        soap_header,
         fault.side,
         &fault.message,
         detail,
@@ -309,7 +320,8 @@ fn respond_fault<B>(
         serde_json::to_value(stratum_api::Problem::new(fault.code, fault.message.clone())).unwrap_or(Value::Null);
     with_request_id(&mut problem, req.request());
     let detail = problem_xml(soap, &problem);
-    let res = fault_response(version, fault, "", Some(&detail));
+    let soap_header = security_header(fault.timestamp);
+    let res = fault_response(version, fault, &soap_header, Some(&detail));
     req.into_response(res).map_into_right_body()
 }
 

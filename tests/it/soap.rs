@@ -422,6 +422,17 @@ fn a_request_timestamp_is_answered_with_one() {
     let (c, e) = (at("wsu:Created"), at("wsu:Expires"));
     assert!(e > c, "Expires {e} after Created {c}");
     assert!((c.to_utc() - chrono::Utc::now()).num_seconds().abs() < 60, "Created {c}");
+    // Faults too, whether raised here (a wrong key) or by the REST operation (not found).
+    let wrong_key = with_ts.replace(&srv.bootstrap_key, "stk_wrongwrongwrongwrongwrongwrongwrongwrong");
+    let refused = soap11(&srv, "AccountList", envelope(SOAP11, &wrong_key, "<t:AccountList/>"));
+    assert_fault(&refused, 500, "soap:Client", "invalid_api_key");
+    let missing =
+        soap11(&srv, "AccountGet", envelope(SOAP11, &with_ts, "<t:AccountGet><t:id>acc_nope</t:id></t:AccountGet>"));
+    assert_fault(&missing, 500, "soap:Client", "not_found");
+    for fault in [&refused, &missing] {
+        assert!(fault.text.contains("<soap:Header><wsse:Security"), "{}", fault.text);
+        assert!(fault.text.contains("<wsu:Expires>"), "{}", fault.text);
+    }
     let plain = soap11(&srv, "AccountList", envelope(SOAP11, &text_token(&srv.bootstrap_key), "<t:AccountList/>"));
     assert_eq!(plain.status, 200);
     assert!(!plain.text.contains("Timestamp"), "no timestamp asked, none sent: {}", plain.text);

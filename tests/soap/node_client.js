@@ -217,6 +217,14 @@ async function main() {
     assert(!Number.isNaN(new Date(g.created_at).getTime()), `created_at ${g.created_at}`);
   });
 
+  await check('node soap sends a wsu:Timestamp; the answer carries one (Created, Expires) in wsse:Security', async () => {
+    await state.c11.call('AccountGet', { id: state.customer.id });
+    const raw = state.c11.lastRaw || '';
+    const m = /<wsse:Security\b[^>]*>\s*<wsu:Timestamp\b[^>]*>\s*<wsu:Created>([^<]+)<\/wsu:Created>\s*<wsu:Expires>([^<]+)<\/wsu:Expires>/.exec(raw);
+    assert(m, `no wsu:Timestamp in the answer: ${raw.slice(0, 400)}`);
+    assert(new Date(m[2]).getTime() > new Date(m[1]).getTime(), `Expires ${m[2]} not after Created ${m[1]}`);
+  });
+
   await check('AccountGet reads the reseller metadata back', async () => {
     const g = await state.c11.call('AccountGet', { id: state.reseller.id });
     eq(JSON.stringify(metadataEntries(g.metadata)), JSON.stringify([['crm_id', `node-${RUN}`]]), 'metadata');
