@@ -306,3 +306,37 @@ impl Model {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn spec(param: &str, success: Value) -> Value {
+        json!({
+            "components": {"schemas": {"ThingOut": {"type": "object", "properties": {"id": {"type": "string"}}}}},
+            "paths": {"/things": {"get": {
+                "operationId": "ThingList",
+                "parameters": [{"name": param, "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": {"content": {"application/json": {"schema": success}}}}
+            }}}
+        })
+    }
+
+    #[test]
+    fn the_response_child_is_the_success_type_and_never_a_request_name() {
+        let ok = Model::from_openapi(&spec("cursor", json!({"$ref": "#/components/schemas/ThingOut"}))).expect("model");
+        let out = &ok.operation_named("ThingList").expect("op").outputs;
+        assert_eq!(
+            out.iter().map(|f| (f.name.as_str(), &f.ty)).collect::<Vec<_>>(),
+            [("ThingOut", &XType::Named("ThingOut".into()))]
+        );
+        for clash in ["ThingOut", "thing_out"] {
+            let err = Model::from_openapi(&spec(clash, json!({"$ref": "#/components/schemas/ThingOut"}))).map(|_| ());
+            assert!(err.is_err_and(|e| e.0.contains("meets a request child")), "{clash}");
+        }
+        let inline = Model::from_openapi(&spec("cursor", json!({"type": "object", "properties": {}}))).map(|_| ());
+        assert!(inline.is_err_and(|e| e.0.contains("inline success schema")));
+        assert!(same_identifier("max_attempts", "maxAttempts") && !same_identifier("enabled", "enable"));
+    }
+}
