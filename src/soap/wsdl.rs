@@ -139,8 +139,15 @@ fn schema(out: &mut String, model: &Model) {
         }
     }
     let _ = writeln!(out, "      <xsd:element name=\"StratumFault\" type=\"tns:Problem\"/>");
+    // Each header element has a simple type of its own: ASMX's wsdl.exe makes a SoapHeader
+    // class per header type, and two headers of type xsd:string became two classes claiming
+    // that one XML type, which its serializer refuses.
     for (http, el) in HEADERS {
-        let _ = writeln!(out, "      <xsd:element name=\"{el}\" type=\"xsd:string\">");
+        let _ = writeln!(
+            out,
+            "      <xsd:simpleType name=\"{el}Value\"><xsd:restriction base=\"xsd:string\"/></xsd:simpleType>"
+        );
+        let _ = writeln!(out, "      <xsd:element name=\"{el}\" type=\"tns:{el}Value\">");
         documentation(
             out,
             "        ",
@@ -272,7 +279,8 @@ mod tests {
     /// JAX-WS wrapper style makes one Java parameter of each request child, each header part
     /// and each response child (a lone response child is the return value); a name the two
     /// wrappers share with another type or occurrence cannot be one parameter, and `wsimport`
-    /// refuses the operation ("duplicate parameter name").
+    /// refuses the operation ("duplicate parameter name"). The SOAP header elements need
+    /// types of their own for ASMX proxies.
     #[test]
     fn no_operation_reuses_a_wrapper_child_name_with_another_shape() {
         let model = model();
@@ -312,6 +320,13 @@ mod tests {
             }
             if response.len() > 1 {
                 problems.push(format!("{}: {} response children (one, or none)", op.name, response.len()));
+            }
+        }
+        // One proxy class holds every header (ASMX): each needs a type of its own.
+        let header_types: Vec<Option<&str>> = HEADERS.iter().map(|(_, el)| global(el).attr(None, "type")).collect();
+        for (ty, (_, el)) in header_types.iter().zip(HEADERS) {
+            if !ty.is_some_and(|t| t.starts_with("tns:")) || header_types.iter().filter(|t| *t == ty).count() > 1 {
+                problems.push(format!("the header {el} needs a type of its own, not {ty:?}"));
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
