@@ -37,7 +37,12 @@ pub enum Command {
     /// Print the OpenAPI contract.
     Openapi,
     /// Print the WSDL contract of the SOAP endpoint.
-    Wsdl,
+    Wsdl {
+        /// Only the SOAP 1.1 binding and port (as served at `/soap?wsdl=soap11`), for
+        /// stacks that predate the WSDL SOAP 1.2 binding.
+        #[arg(long)]
+        soap11: bool,
+    },
     /// Print the event catalog as Markdown (committed as docs/events.md).
     EventsDoc,
 }

@@ -22,8 +22,9 @@ fn main() -> ExitCode {
             print!("{}", stratum::events::doc::markdown());
             return ExitCode::SUCCESS;
         }
-        Command::Wsdl => {
-            return match soap::wsdl_text() {
+        Command::Wsdl { soap11 } => {
+            let ports = if soap11 { soap::wsdl::Ports::Soap11 } else { soap::wsdl::Ports::Both };
+            return match soap::wsdl_text(ports) {
                 Ok(w) => {
                     print!("{w}");
                     ExitCode::SUCCESS
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
                 println!("{key}");
                 eprintln!("provider admin key for account {account}; it is shown only this once");
             }),
-        Command::Openapi | Command::Wsdl | Command::EventsDoc => Ok(()),
+        Command::Openapi | Command::Wsdl { .. } | Command::EventsDoc => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -283,6 +283,18 @@ pub fn to_xml(model: &Model, name: &str, fields: &[Field], json: &Value) -> Stri
     out
 }
 
+/// The response element of `op` for the REST answer `json`: the answer inside the one
+/// child named after its type, or an empty element when the operation answers nothing.
+pub fn response_xml(model: &Model, op: &Operation, json: &Value) -> String {
+    let name = format!("{}Response", op.name);
+    let mut out = format!("<{name} xmlns=\"{NAMESPACE}\">");
+    for f in &op.outputs {
+        write_value(&mut out, model, &f.name, &f.ty, json);
+    }
+    let _ = write!(out, "</{name}>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,12 +359,20 @@ mod tests {
         let op = m.operation_named("AccountList").expect("op");
         let json = json!({"data": [{"id": "a1", "kind": "customer", "name": "X & Y", "metadata": {"k": "v"},
             "version": 1, "parent_id": null}], "next_cursor": null});
-        let xml = to_xml(&m, "AccountListResponse", &op.outputs, &json);
+        let page = &op.outputs[0].name;
+        let xml = response_xml(&m, op, &json);
         assert_eq!(
             xml,
-            "<AccountListResponse xmlns=\"urn:stratum:api:v1\"><data><id>a1</id><kind>customer</kind>\
-             <name>X &amp; Y</name><metadata><entry><key>k</key><value>v</value></entry></metadata>\
-             <version>1</version></data></AccountListResponse>"
+            format!(
+                "<AccountListResponse xmlns=\"urn:stratum:api:v1\"><{page}><data><id>a1</id><kind>customer</kind>\
+                 <name>X &amp; Y</name><metadata><entry><key>k</key><value>v</value></entry></metadata>\
+                 <version>1</version></data></{page}></AccountListResponse>"
+            )
+        );
+        let delete = m.operations.iter().find(|o| o.outputs.is_empty()).expect("an operation without content");
+        assert_eq!(
+            response_xml(&m, delete, &Value::Null),
+            format!("<{0}Response xmlns=\"urn:stratum:api:v1\"></{0}Response>", delete.name)
         );
     }
 }

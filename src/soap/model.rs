@@ -69,7 +69,10 @@ pub struct Operation {
     pub has_body: bool,
     /// HTTP header parameters (`Idempotency-Key`, `If-Match`), taken from SOAP headers.
     pub headers: Vec<String>,
-    /// The fields of the response element (the success schema, flattened).
+    /// The children of the response element: none, or one element named after the
+    /// success schema and of its type. One child makes a Java (JAX-WS) or .NET client
+    /// return the object itself, and a type name (PascalCase) never meets a request
+    /// child (snake_case fields), which wrapper-style mapping could not express.
     pub outputs: Vec<Field>,
     pub secured: bool,
     pub doc: String,
@@ -193,6 +196,13 @@ fn inline_refs(v: &mut Value, aliases: &serde_json::Map<String, Value>) {
     }
 }
 
+/// Whether two element names become the same identifier in generated code (JAXB and
+/// svcutil drop `_` and change case: `max_attempts` and `maxAttempts` are one name).
+pub fn same_identifier(a: &str, b: &str) -> bool {
+    let key = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    key(a) == key(b)
+}
+
 impl Model {
     /// Builds the model from an OpenAPI 3.1 document (as JSON).
     pub fn from_openapi(spec: &Value) -> Result<Model, ModelError> {
@@ -279,12 +289,23 @@ impl Model {
             .map(|(_, r)| r.clone())
             .ok_or_else(|| ModelError(format!("{name} has no success response")))?;
         let outputs = match success.pointer("/content/application~1json/schema") {
-            Some(s) => match ref_name(s) {
-                Some(r) => fields_of(schemas.get(r).unwrap_or(&Value::Null), r)?,
-                None => fields_of(s, &name)?,
-            },
+            Some(s) => {
+                let r = ref_name(s)
+                    .ok_or_else(|| ModelError(format!("{name}: inline success schema; give it a named schema")))?;
+                vec![Field {
+                    name: r.to_owned(),
+                    ty: XType::Named(r.to_owned()),
+                    required: true,
+                    nullable: false,
+                    repeated: false,
+                    doc: None,
+                }]
+            }
             None => Vec::new(),
         };
+        if let Some(clash) = outputs.iter().find(|o| inputs.iter().any(|i| same_identifier(&i.field.name, &o.name))) {
+            return Err(ModelError(format!("{name}: the response child `{}` meets a request child", clash.name)));
+        }
         let secured = op
             .get("security")
             .and_then(Value::as_array)
@@ -313,5 +334,39 @@ impl Model {
             Some(TypeDef::Complex { fields, .. }) => Some(fields),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn spec(param: &str, success: Value) -> Value {
+        json!({
+            "components": {"schemas": {"ThingOut": {"type": "object", "properties": {"id": {"type": "string"}}}}},
+            "paths": {"/things": {"get": {
+                "operationId": "ThingList",
+                "parameters": [{"name": param, "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": {"content": {"application/json": {"schema": success}}}}
+            }}}
+        })
+    }
+
+    #[test]
+    fn the_response_child_is_the_success_type_and_never_a_request_name() {
+        let ok = Model::from_openapi(&spec("cursor", json!({"$ref": "#/components/schemas/ThingOut"}))).expect("model");
+        let out = &ok.operation_named("ThingList").expect("op").outputs;
+        assert_eq!(
+            out.iter().map(|f| (f.name.as_str(), &f.ty)).collect::<Vec<_>>(),
+            [("ThingOut", &XType::Named("ThingOut".into()))]
+        );
+        for clash in ["ThingOut", "thing_out"] {
+            let err = Model::from_openapi(&spec(clash, json!({"$ref": "#/components/schemas/ThingOut"}))).map(|_| ());
+            assert!(err.is_err_and(|e| e.0.contains("meets a request child")), "{clash}");
+        }
+        let inline = Model::from_openapi(&spec("cursor", json!({"type": "object", "properties": {}}))).map(|_| ());
+        assert!(inline.is_err_and(|e| e.0.contains("inline success schema")));
+        assert!(same_identifier("max_attempts", "maxAttempts") && !same_identifier("enabled", "enable"));
     }
 }

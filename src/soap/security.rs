@@ -1,4 +1,5 @@
-//! WS-Security UsernameToken: the API key as `PasswordText`, or a `PasswordDigest`.
+//! WS-Security UsernameToken: the API key as `PasswordText`, or a `PasswordDigest`; and
+//! the response's `wsu:Timestamp`.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -21,7 +22,7 @@ pub enum Credential {
 
 /// The credential of the `wsse:Security` header block, if there is one.
 pub fn credential(headers: &[&Element]) -> Result<Option<Credential>, String> {
-    let Some(security) = headers.iter().find(|h| h.ns.as_deref() == Some(WSSE) && h.name == "Security") else {
+    let Some(security) = security_header(headers) else {
         return Ok(None);
     };
     let token = security.child(WSSE, "UsernameToken").ok_or("the Security header has no UsernameToken")?;
@@ -43,6 +44,31 @@ pub fn credential(headers: &[&Element]) -> Result<Option<Credential>, String> {
         created: created.text.trim().to_owned(),
         digest: password.text.trim().to_owned(),
     }))
+}
+
+/// How long a response's timestamp is valid: WCF's default (and its clock skew allowance).
+const TIMESTAMP_LIFETIME_MINUTES: i64 = 5;
+
+fn security_header<'e>(headers: &[&'e Element]) -> Option<&'e Element> {
+    headers.iter().find(|h| h.ns.as_deref() == Some(WSSE) && h.name == "Security").copied()
+}
+
+/// Whether the request's Security header carries a `wsu:Timestamp`. A client that sends
+/// one (WCF `TransportWithMessageCredential` does) expects one in the response.
+pub fn has_timestamp(headers: &[&Element]) -> bool {
+    security_header(headers).is_some_and(|s| s.child(WSU, "Timestamp").is_some())
+}
+
+/// The response's `wsse:Security` header block with a `wsu:Timestamp` made at `now`.
+pub fn response_timestamp(now: chrono::DateTime<chrono::Utc>) -> String {
+    let at = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let expires = now + chrono::Duration::minutes(TIMESTAMP_LIFETIME_MINUTES);
+    format!(
+        "<wsse:Security xmlns:wsse=\"{WSSE}\" xmlns:wsu=\"{WSU}\"><wsu:Timestamp wsu:Id=\"_0\">\
+         <wsu:Created>{}</wsu:Created><wsu:Expires>{}</wsu:Expires></wsu:Timestamp></wsse:Security>",
+        at(now),
+        at(expires)
+    )
 }
 
 #[cfg(test)]
@@ -75,5 +101,18 @@ mod tests {
         );
         assert_eq!(credential(&[]), Ok(None));
         assert!(credential(&[&header("")]).is_err());
+    }
+
+    #[test]
+    fn a_timestamp_is_answered_with_one() {
+        let with = header("<wsu:Timestamp><wsu:Created>2026-01-01T00:00:00Z</wsu:Created></wsu:Timestamp>");
+        assert!(has_timestamp(&[&with]));
+        assert!(!has_timestamp(&[&header("<wsse:UsernameToken/>")]));
+        assert!(!has_timestamp(&[]));
+        let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T10:00:00Z").expect("time").to_utc();
+        let answer = parse(response_timestamp(now).as_bytes()).expect("well-formed");
+        let ts = answer.child(WSU, "Timestamp").expect("timestamp");
+        assert_eq!(ts.child(WSU, "Created").map(|c| c.text.as_str()), Some("2026-01-01T10:00:00.000Z"));
+        assert_eq!(ts.child(WSU, "Expires").map(|c| c.text.as_str()), Some("2026-01-01T10:05:00.000Z"));
     }
 }

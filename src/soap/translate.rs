@@ -8,12 +8,14 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode, Uri};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
+use serde::Deserialize;
 use serde_json::Value;
 
-use super::convert::{to_rest, to_xml, ConvertErrorKind};
-use super::envelope::{self, Side, Version};
-use super::security::{credential, Credential};
+use super::convert::{response_xml, to_rest, to_xml, ConvertErrorKind};
+use super::envelope::{self, EnvelopeError, QName, Side, Version};
+use super::security::{credential, has_timestamp, response_timestamp, Credential};
 use super::{wsdl, xml, Soap};
+use crate::clock::{Clock, SystemClock};
 use crate::rest::platform::metrics::{RequestId, SoapOperation};
 use crate::rest::AppState;
 use crate::service::identity::auth::{exchange, exchange_digest, DigestToken};
@@ -24,11 +26,19 @@ struct Fault {
     side: Side,
     code: ErrorCode,
     message: String,
+    /// The header blocks a MustUnderstand fault names.
+    not_understood: Vec<QName>,
+    /// Whether the fault carries a `wsu:Timestamp` (the request's Security header had one).
+    timestamp: bool,
 }
 
 impl Fault {
+    fn new(side: Side, code: ErrorCode, message: impl Into<String>) -> Fault {
+        Fault { side, code, message: message.into(), not_understood: Vec::new(), timestamp: false }
+    }
+
     fn client(code: ErrorCode, message: impl Into<String>) -> Fault {
-        Fault { side: Side::Client, code, message: message.into() }
+        Fault::new(Side::Client, code, message)
     }
 }
 
@@ -40,6 +50,8 @@ struct Call {
     uri: Uri,
     body: Option<Vec<u8>>,
     headers: Vec<(HeaderName, HeaderValue)>,
+    /// Whether the response carries a `wsu:Timestamp` (the request's Security header had one).
+    timestamp: bool,
 }
 
 pub async fn translate<B: MessageBody + 'static>(
@@ -78,10 +90,11 @@ pub async fn translate<B: MessageBody + 'static>(
     };
     let version = call.version;
     let operation = call.operation.clone();
+    let soap_header = security_header(call.timestamp);
     req.extensions_mut().insert(SoapOperation(operation.clone()));
     rewrite(&mut req, call);
     let res = next.call(req).await?;
-    Ok(answer(res, version, &operation, &soap).await)
+    Ok(answer(res, version, &soap_header, &operation, &soap).await)
 }
 
 async fn prepare(
@@ -93,10 +106,12 @@ async fn prepare(
 ) -> Result<Call, (Version, Fault)> {
     let hinted = version_hint(content_type);
     let root = xml::parse(bytes).map_err(|e| (hinted, Fault::client(ErrorCode::InvalidBody, e.to_string())))?;
-    let request = envelope::read(&root)
-        .map_err(|(side, m)| (hinted, Fault { side, code: ErrorCode::InvalidBody, message: m }))?;
+    let request = envelope::read(&root).map_err(|EnvelopeError { side, message, not_understood }| {
+        (hinted, Fault { side, code: ErrorCode::InvalidBody, message, not_understood, timestamp: false })
+    })?;
     let version = request.version;
-    let fail = |f: Fault| (version, f);
+    let timestamp = has_timestamp(&request.headers);
+    let fail = |f: Fault| (version, Fault { timestamp, ..f });
     let expected_type = match version {
         Version::V11 => "text/xml",
         Version::V12 => "application/soap+xml",
@@ -164,16 +179,26 @@ async fn prepare(
                 }
             })
             .await
-            .map_err(|e| fail(Fault { side: Side::Client, code: e.code, message: e.detail }))?;
+            .map_err(|e| fail(Fault::client(e.code, e.detail)))?;
         let bearer = HeaderValue::from_str(&format!("Bearer {}", token.access_token))
-            .map_err(|_| fail(Fault { side: Side::Server, code: ErrorCode::InternalError, message: "token".into() }))?;
+            .map_err(|_| fail(Fault::new(Side::Server, ErrorCode::InternalError, "token")))?;
         headers.push((header::AUTHORIZATION, bearer));
     }
     let method = Method::from_bytes(rest.method.as_bytes()).unwrap_or(Method::POST);
     let uri = Uri::try_from(rest.uri.as_str())
         .map_err(|_| fail(Fault::client(ErrorCode::InvalidBody, "a parameter cannot form a valid path")))?;
     let body = rest.body.map(|b| serde_json::to_vec(&b).unwrap_or_default());
-    Ok(Call { version, operation: op.name.clone(), method, uri, body, headers })
+    Ok(Call { version, operation: op.name.clone(), method, uri, body, headers, timestamp })
+}
+
+/// The answer's header blocks: a `wsu:Timestamp` when the request had one. The wall clock,
+/// not a test clock: the client checks the timestamp against its own.
+fn security_header(timestamp: bool) -> String {
+    if timestamp {
+        response_timestamp(SystemClock.now())
+    } else {
+        String::new()
+    }
 }
 
 /// The SOAP version the content type suggests, for faults raised before the envelope is read.
@@ -227,6 +252,7 @@ fn rewrite(req: &mut ServiceRequest, call: Call) {
 async fn answer<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
     version: Version,
+    soap_header: &str,
     operation: &str,
     soap: &Soap,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
@@ -241,20 +267,20 @@ async fn answer<B: MessageBody + 'static>(
         with_request_id(&mut json, &req);
     }
     let mut out = if status.is_success() {
-        let op = soap.model.operation_named(operation);
-        let payload = to_xml(
-            &soap.model,
-            &format!("{operation}Response"),
-            op.map(|o| o.outputs.as_slice()).unwrap_or(&[]),
-            &json,
-        );
-        HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, version.content_type()))
-            .body(envelope::wrap(version, &payload))
+        let payload = match soap.model.operation_named(operation) {
+            Some(op) => response_xml(&soap.model, op, &json),
+            None => format!("<{operation}Response xmlns=\"{}\"/>", wsdl::NAMESPACE),
+        };
+        HttpResponse::Ok().insert_header((header::CONTENT_TYPE, version.content_type())).body(envelope::wrap(
+            version,
+            soap_header,
+            &payload,
+        ))
     } else {
         let side = if status.is_server_error() { Side::Server } else { Side::Client };
         let message = json.get("detail").and_then(Value::as_str).unwrap_or("the call failed").to_owned();
-        fault_response(version, side, &message, Some(&problem_xml(soap, &json)))
+        let code = json.get("code").and_then(|c| ErrorCode::deserialize(c).ok()).unwrap_or(ErrorCode::InternalError);
+        fault_response(version, Fault::new(side, code, message), soap_header, Some(&problem_xml(soap, &json)))
     };
     if let Some(v) = replayed {
         out.headers_mut().insert(HeaderName::from_static("idempotent-replayed"), v);
@@ -269,12 +295,19 @@ fn problem_xml(soap: &Soap, problem: &Value) -> String {
     to_xml(&soap.model, "StratumFault", soap.model.complex("Problem").unwrap_or(&[]), problem)
 }
 
-fn fault_response(version: Version, side: Side, message: &str, detail: Option<&str>) -> HttpResponse {
+/// The fault envelope of `fault` (its problem document is `detail`), after the
+/// `soap_header` blocks.
+fn fault_response(version: Version, fault: Fault, soap_header: &str, detail: Option<&str>) -> HttpResponse {
     let status =
-        StatusCode::from_u16(envelope::fault_status(version, side)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, version.content_type()))
-        .body(envelope::fault(version, side, message, detail))
+        StatusCode::from_u16(envelope::fault_status(version, fault.side)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    HttpResponse::build(status).insert_header((header::CONTENT_TYPE, version.content_type())).body(envelope::fault(
+        version,
+        soap_header,
+        fault.side,
+        &fault.message,
+        detail,
+        &fault.not_understood,
+    ))
 }
 
 fn respond_fault<B>(
@@ -286,7 +319,9 @@ fn respond_fault<B>(
     let mut problem =
         serde_json::to_value(stratum_api::Problem::new(fault.code, fault.message.clone())).unwrap_or(Value::Null);
     with_request_id(&mut problem, req.request());
-    let res = fault_response(version, fault.side, &fault.message, Some(&problem_xml(soap, &problem)));
+    let detail = problem_xml(soap, &problem);
+    let soap_header = security_header(fault.timestamp);
+    let res = fault_response(version, fault, &soap_header, Some(&detail));
     req.into_response(res).map_into_right_body()
 }
 

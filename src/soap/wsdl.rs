@@ -1,5 +1,7 @@
 //! The WSDL 1.1 contract (document/literal wrapped, SOAP 1.1 and 1.2 bindings, schema
-//! inline), written from the model. Committed as `wsdl/stratum.wsdl` and drift-tested.
+//! inline), written from the model. Committed as `wsdl/stratum.wsdl`, and with the SOAP 1.1
+//! binding only as `wsdl/stratum-soap11.wsdl` (for stacks such as Axis 1 that predate the
+//! SOAP 1.2 binding and refuse a document that has one); both drift-tested.
 
 use std::fmt::Write;
 
@@ -15,6 +17,15 @@ pub const HEADERS: [(&str, &str); 2] = [("Idempotency-Key", "IdempotencyKey"), (
 /// The element name of an HTTP header parameter.
 pub fn header_element(http_name: &str) -> Option<&'static str> {
     HEADERS.iter().find(|(h, _)| h.eq_ignore_ascii_case(http_name)).map(|(_, e)| *e)
+}
+
+/// The bindings and ports a WSDL document carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ports {
+    /// SOAP 1.1 and SOAP 1.2.
+    Both,
+    /// SOAP 1.1 only.
+    Soap11,
 }
 
 pub fn soap_action(op: &str) -> String {
@@ -128,8 +139,15 @@ fn schema(out: &mut String, model: &Model) {
         }
     }
     let _ = writeln!(out, "      <xsd:element name=\"StratumFault\" type=\"tns:Problem\"/>");
+    // Each header element has a simple type of its own: ASMX's wsdl.exe makes a SoapHeader
+    // class per header type, and two headers of type xsd:string became two classes claiming
+    // that one XML type, which its serializer refuses.
     for (http, el) in HEADERS {
-        let _ = writeln!(out, "      <xsd:element name=\"{el}\" type=\"xsd:string\">");
+        let _ = writeln!(
+            out,
+            "      <xsd:simpleType name=\"{el}Value\"><xsd:restriction base=\"xsd:string\"/></xsd:simpleType>"
+        );
+        let _ = writeln!(out, "      <xsd:element name=\"{el}\" type=\"tns:{el}Value\">");
         documentation(
             out,
             "        ",
@@ -166,13 +184,14 @@ fn header_elements(op: &Operation) -> Vec<&'static str> {
 }
 
 /// The whole WSDL document.
-pub fn render(model: &Model) -> String {
+pub fn render(model: &Model, ports: Ports) -> String {
     let mut out = String::with_capacity(256 * 1024);
     let _ = writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    let soap12_ns = if ports == Ports::Both { " xmlns:soap12=\"http://schemas.xmlsoap.org/wsdl/soap12/\"" } else { "" };
     let _ = writeln!(
         out,
         "<wsdl:definitions name=\"Stratum\" targetNamespace=\"{NAMESPACE}\" xmlns:wsdl=\"http://schemas.xmlsoap.org/wsdl/\" \
-         xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap/\" xmlns:soap12=\"http://schemas.xmlsoap.org/wsdl/soap12/\" \
+         xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap/\"{soap12_ns} \
          xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:tns=\"{NAMESPACE}\">"
     );
     let _ = writeln!(
@@ -210,10 +229,116 @@ pub fn render(model: &Model) -> String {
     }
     let _ = writeln!(out, "  </wsdl:portType>");
     binding(&mut out, model, "StratumSoap11Binding", "soap");
-    binding(&mut out, model, "StratumSoap12Binding", "soap12");
+    if ports == Ports::Both {
+        binding(&mut out, model, "StratumSoap12Binding", "soap12");
+    }
     let _ = writeln!(out, "  <wsdl:service name=\"Stratum\">");
     let _ = writeln!(out, "    <wsdl:port name=\"StratumSoap11\" binding=\"tns:StratumSoap11Binding\">\n      <soap:address location=\"{PLACEHOLDER_LOCATION}\"/>\n    </wsdl:port>");
-    let _ = writeln!(out, "    <wsdl:port name=\"StratumSoap12\" binding=\"tns:StratumSoap12Binding\">\n      <soap12:address location=\"{PLACEHOLDER_LOCATION}\"/>\n    </wsdl:port>");
+    if ports == Ports::Both {
+        let _ = writeln!(out, "    <wsdl:port name=\"StratumSoap12\" binding=\"tns:StratumSoap12Binding\">\n      <soap12:address location=\"{PLACEHOLDER_LOCATION}\"/>\n    </wsdl:port>");
+    }
     let _ = writeln!(out, "  </wsdl:service>\n</wsdl:definitions>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::soap::model::same_identifier;
+    use crate::soap::xml::{parse, Element};
+
+    fn model() -> Model {
+        Model::from_openapi(&serde_json::to_value(crate::rest::openapi::operations()).expect("spec")).expect("model")
+    }
+
+    /// A child of a wrapper element as generated code sees it: its name, type and occurrence.
+    #[derive(Debug, PartialEq, Eq)]
+    struct Child {
+        name: String,
+        ty: Option<String>,
+        min: String,
+        max: String,
+        nillable: bool,
+    }
+
+    fn children(wrapper: &Element) -> Vec<Child> {
+        let seq = wrapper.children.iter().find(|c| c.name == "complexType").and_then(|t| t.children.first());
+        seq.map(|s| s.children.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|e| Child {
+                name: e.attr(None, "name").unwrap_or_default().to_owned(),
+                ty: e.attr(None, "type").map(str::to_owned),
+                min: e.attr(None, "minOccurs").unwrap_or("1").to_owned(),
+                max: e.attr(None, "maxOccurs").unwrap_or("1").to_owned(),
+                nillable: e.attr(None, "nillable") == Some("true"),
+            })
+            .collect()
+    }
+
+    /// JAX-WS wrapper style makes one Java parameter of each request child, each header part
+    /// and each response child (a lone response child is the return value); a name the two
+    /// wrappers share with another type or occurrence cannot be one parameter, and `wsimport`
+    /// refuses the operation ("duplicate parameter name"). The SOAP header elements need
+    /// types of their own for ASMX proxies.
+    #[test]
+    fn no_operation_reuses_a_wrapper_child_name_with_another_shape() {
+        let model = model();
+        let wsdl = render(&model, Ports::Both);
+        let root = parse(wsdl.as_bytes()).expect("well-formed");
+        let schema = &root.children.iter().find(|c| c.name == "types").expect("types").children[0];
+        let global = |name: &str| {
+            schema
+                .children
+                .iter()
+                .find(|e| e.name == "element" && e.attr(None, "name") == Some(name))
+                .unwrap_or_else(|| panic!("no element {name}"))
+        };
+        let mut problems = Vec::new();
+        for op in &model.operations {
+            let request = children(global(&op.name));
+            let response = children(global(&format!("{}Response", op.name)));
+            let headers: Vec<Child> = header_elements(op)
+                .into_iter()
+                .map(|h| Child { name: h.into(), ty: None, min: "1".into(), max: "1".into(), nillable: false })
+                .collect();
+            let params: Vec<&Child> = request.iter().chain(&headers).collect();
+            for (i, a) in params.iter().enumerate() {
+                for b in &params[i + 1..] {
+                    if same_identifier(&a.name, &b.name) {
+                        problems.push(format!(
+                            "{}: request names `{}` and `{}` are one identifier",
+                            op.name, a.name, b.name
+                        ));
+                    }
+                }
+                for r in &response {
+                    if same_identifier(&a.name, &r.name) && (a.name != r.name || **a != *r) {
+                        problems.push(format!("{}: request {a:?} and response {r:?}", op.name));
+                    }
+                }
+            }
+            if response.len() > 1 {
+                problems.push(format!("{}: {} response children (one, or none)", op.name, response.len()));
+            }
+        }
+        // One proxy class holds every header (ASMX): each needs a type of its own.
+        let header_types: Vec<Option<&str>> = HEADERS.iter().map(|(_, el)| global(el).attr(None, "type")).collect();
+        for (ty, (_, el)) in header_types.iter().zip(HEADERS) {
+            if !ty.is_some_and(|t| t.starts_with("tns:")) || header_types.iter().filter(|t| *t == ty).count() > 1 {
+                problems.push(format!("the header {el} needs a type of its own, not {ty:?}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(model.operations.len() >= 25);
+    }
+
+    #[test]
+    fn a_response_holds_its_object_in_one_child_named_after_its_type() {
+        let model = model();
+        let wsdl = render(&model, Ports::Both);
+        assert!(wsdl.contains(
+            "<xsd:element name=\"AccountGetResponse\">\n        <xsd:complexType>\n          <xsd:sequence>\n            <xsd:element name=\"AccountOut\" type=\"tns:AccountOut\"/>"
+        ));
+    }
 }

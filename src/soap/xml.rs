@@ -3,7 +3,8 @@
 //! Refused outright, before anything is built: DTDs (so no external entities and no
 //! entity expansion: only the five predefined entities and character references exist),
 //! processing instructions, documents deeper than `MAX_DEPTH` or with more than
-//! `MAX_ELEMENTS` elements. The body size is limited before parsing starts.
+//! `MAX_ELEMENTS` elements. The body size is limited before parsing starts. UTF-16 and
+//! UTF-8 with a byte order mark are read too (`charset`).
 
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -55,6 +56,8 @@ pub enum XmlError {
     TooManyElements,
     #[error("the document has no root element")]
     Empty,
+    #[error("{0}")]
+    Encoding(String),
 }
 
 fn ns_of(r: ResolveResult<'_>) -> Result<Option<String>, XmlError> {
@@ -89,7 +92,8 @@ fn open(
 
 /// Parses a whole document into its root element.
 pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
-    let mut reader = NsReader::from_reader(bytes);
+    let utf8 = super::charset::to_utf8(bytes).map_err(|e| XmlError::Encoding(e.0))?;
+    let mut reader = NsReader::from_reader(utf8.as_ref());
     reader.config_mut().trim_text(false);
     let mut stack: Vec<Element> = Vec::new();
     let mut count = 0usize;
@@ -209,5 +213,16 @@ mod tests {
         assert!(matches!(parse(b"<a><b></a>"), Err(XmlError::Malformed(_))));
         assert!(matches!(parse(b"<p:a/>"), Err(XmlError::Malformed(_))));
         assert_eq!(parse(b"  "), Err(XmlError::Empty));
+    }
+
+    #[test]
+    fn reads_utf16_and_a_utf8_byte_order_mark() {
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><e:r xmlns:e=\"urn:e\">Grüße</e:r>";
+        let le: Vec<u8> = "\u{feff}".encode_utf16().chain(doc.encode_utf16()).flat_map(u16::to_le_bytes).collect();
+        let root = parse(&le).expect("UTF-16LE parses");
+        assert_eq!((root.name.as_str(), root.text.as_str()), ("r", "Grüße"));
+        let bom8 = [b"\xEF\xBB\xBF".as_slice(), b"<r>x</r>"].concat();
+        assert_eq!(parse(&bom8).expect("UTF-8 with a mark parses").text, "x");
+        assert!(matches!(parse(b"<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><r/>"), Err(XmlError::Encoding(_))));
     }
 }

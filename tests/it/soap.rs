@@ -214,8 +214,6 @@ fn malformed_calls_answer_client_faults() {
         assert_eq!(r.status, 500, "{what}: {}", r.text);
         assert_fault(&r, 500, "soap:Client", code);
     }
-    let must = envelope(SOAP11, &format!("{auth}<x:Tx xmlns:x=\"urn:x\" s:mustUnderstand=\"1\"/>"), list);
-    assert_fault(&soap11(&srv, "AccountList", must), 500, "soap:MustUnderstand", "invalid_body");
     let json = srv.call(Method::POST, "/soap").raw(Some("application/json"), envelope(SOAP11, &auth, list)).send();
     assert_fault(&json, 500, "soap:Client", "invalid_header");
 }
@@ -283,12 +281,159 @@ fn idempotency_and_if_match_travel_as_soap_headers() {
 }
 
 #[test]
-fn the_served_wsdl_is_the_committed_one_addressed_to_this_server() {
+fn the_served_wsdls_are_the_committed_ones_addressed_to_this_server() {
     let srv = TestServer::start();
-    let r = srv.call(Method::GET, "/soap?wsdl").send();
-    assert_eq!(r.status, 200);
-    let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/wsdl/stratum.wsdl")).expect("committed");
     let host = srv.base.trim_start_matches("http://");
-    assert_eq!(r.text, committed.replace("http://localhost:8080/soap", &format!("http://{host}/soap")));
+    for (query, file) in [("wsdl", "stratum.wsdl"), ("wsdl=soap11", "stratum-soap11.wsdl")] {
+        let r = srv.call(Method::GET, &format!("/soap?{query}")).send();
+        assert_eq!(r.status, 200);
+        let committed =
+            std::fs::read_to_string(format!("{}/wsdl/{file}", env!("CARGO_MANIFEST_DIR"))).expect("committed");
+        assert_eq!(r.text, committed.replace("http://localhost:8080/soap", &format!("http://{host}/soap")), "{file}");
+    }
+    let bad = srv.call(Method::GET, "/soap?wsdl=soap13").send();
+    assert_eq!(bad.status, 400, "{}", bad.text);
+    assert_eq!(bad.header("content-type"), Some("application/problem+json"));
+}
+
+fn soap12(srv: &TestServer, action: &str, xml: impl Into<Vec<u8>>) -> Resp {
+    srv.call(Method::POST, "/soap")
+        .raw(Some(&format!("application/soap+xml; charset=utf-8; action=\"urn:stratum:api:v1/{action}\"")), xml)
+        .send()
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let units = (if bom { "\u{feff}" } else { "" }).encode_utf16().chain(text.encode_utf16());
+    units.flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+}
+
+#[test]
+fn utf16_and_a_utf8_byte_order_mark_are_read() {
+    let srv = TestServer::start();
+    let auth = text_token(&srv.bootstrap_key);
+    let create = |name: &str| {
+        envelope(
+            SOAP11,
+            &auth,
+            &format!("<t:AccountCreate><t:kind>customer</t:kind><t:name>{name}</t:name></t:AccountCreate>"),
+        )
+        .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+    };
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("UTF-16LE with a byte order mark", utf16(&create("Grüße LE"), false, true)),
+        ("UTF-16BE with a byte order mark", utf16(&create("Grüße BE"), true, true)),
+        ("UTF-16LE declared, no mark", utf16(&create("Grüße decl"), false, false)),
+        (
+            "UTF-8 with a byte order mark",
+            [b"\xEF\xBB\xBF".as_slice(), create("Grüße 8").replace("UTF-16", "UTF-8").as_bytes()].concat(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let r = srv
+            .call(Method::POST, "/soap")
+            .header("SOAPAction", "\"urn:stratum:api:v1/AccountCreate\"")
+            .raw(Some("text/xml; charset=utf-16"), bytes)
+            .send();
+        assert_eq!(r.status, 200, "{what}: {}", r.text);
+        assert!(field(&r.text, "name").is_some_and(|n| n.starts_with("Grüße")), "{what}: {}", r.text);
+    }
+    let latin1 = create("X").replace("UTF-16", "ISO-8859-1");
+    assert_fault(&soap11(&srv, "AccountCreate", latin1), 500, "soap:Client", "invalid_body");
+}
+
+#[test]
+fn must_understand_applies_to_the_blocks_for_this_node() {
+    let srv = TestServer::start();
+    let auth = text_token(&srv.bootstrap_key);
+    let list = "<t:AccountList/>";
+    let block = |attrs: &str| format!("<x:Tx xmlns:x=\"urn:x\" {attrs}>1</x:Tx>");
+    // SOAP 1.1: another actor's block is not ours to understand; ours (or `next`) is.
+    let other =
+        envelope(SOAP11, &format!("{auth}{}", block("s:mustUnderstand=\"1\" s:actor=\"urn:other-node\"")), list);
+    assert_eq!(soap11(&srv, "AccountList", other).status, 200);
+    for attrs in
+        ["s:mustUnderstand=\"1\"", "s:mustUnderstand=\"1\" s:actor=\"http://schemas.xmlsoap.org/soap/actor/next\""]
+    {
+        let r = soap11(&srv, "AccountList", envelope(SOAP11, &format!("{auth}{}", block(attrs)), list));
+        assert_eq!(r.status, 500, "{attrs}: {}", r.text);
+        assert!(r.text.contains("<faultcode>soap:MustUnderstand</faultcode>"), "{}", r.text);
+        assert!(!r.text.contains("detail"), "a SOAP 1.1 MustUnderstand fault has no detail: {}", r.text);
+    }
+    // SOAP 1.2: role none and other roles are skipped; next and ultimateReceiver are ours.
+    let tok = srv.provider_token();
+    let v12 = |attrs: &str| {
+        srv.call(Method::POST, "/soap")
+            .bearer(&tok)
+            .raw(Some("application/soap+xml"), envelope(SOAP12, &block(attrs), list))
+            .send()
+    };
+    for role in ["http://www.w3.org/2003/05/soap-envelope/role/none", "urn:other-node"] {
+        let r = v12(&format!("s:mustUnderstand=\"true\" s:role=\"{role}\""));
+        assert_eq!(r.status, 200, "{role}: {}", r.text);
+    }
+    for role in [
+        "",
+        " s:role=\"http://www.w3.org/2003/05/soap-envelope/role/next\"",
+        " s:role=\"http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver\"",
+    ] {
+        let r = v12(&format!("s:mustUnderstand=\"true\"{role}"));
+        assert_eq!(r.status, 500, "{role}: {}", r.text);
+        assert!(r.text.contains("<soap:Value>soap:MustUnderstand</soap:Value>"), "{}", r.text);
+        assert!(
+            r.text.contains("<soap:Header><soap:NotUnderstood qname=\"q:Tx\" xmlns:q=\"urn:x\"/></soap:Header>"),
+            "{}",
+            r.text
+        );
+    }
+}
+
+#[test]
+fn soap_1_2_version_mismatch_answers_500_and_sender_faults_400() {
+    let srv = TestServer::start();
+    let auth = text_token(&srv.bootstrap_key);
+    let foreign = envelope("urn:not-soap", &auth, "<t:AccountList/>");
+    let r = soap12(&srv, "AccountList", foreign);
+    assert_eq!(r.status, 500, "{}", r.text);
+    assert!(r.text.contains("<soap:Value>soap:VersionMismatch</soap:Value>"), "{}", r.text);
+    assert!(r.text.contains("<soap:Upgrade>"), "{}", r.text);
+    let sender = soap12(&srv, "AccountList", envelope(SOAP12, &auth, "<t:AccountList><t:bogus/></t:AccountList>"));
+    assert_fault(&sender, 400, "soap:Sender", "invalid_body");
+}
+
+#[test]
+fn a_request_timestamp_is_answered_with_one() {
+    let srv = TestServer::start();
+    let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let with_ts = text_token(&srv.bootstrap_key).replace(
+        "<wsse:UsernameToken>",
+        &format!("<wsu:Timestamp xmlns:wsu=\"{WSU}\" wsu:Id=\"_0\"><wsu:Created>{created}</wsu:Created></wsu:Timestamp><wsse:UsernameToken>"),
+    );
+    let r = soap11(&srv, "AccountList", envelope(SOAP11, &with_ts, "<t:AccountList/>"));
+    assert_eq!(r.status, 200, "{}", r.text);
+    let header = r.text.split("<soap:Header>").nth(1).and_then(|h| h.split("</soap:Header>").next()).expect("a Header");
+    assert!(
+        header.contains(&format!("<wsse:Security xmlns:wsse=\"{WSSE}\" xmlns:wsu=\"{WSU}\"><wsu:Timestamp")),
+        "{header}"
+    );
+    let at = |name: &str| {
+        let t = field(header, name).unwrap_or_else(|| panic!("no {name} in {header}"));
+        chrono::DateTime::parse_from_rfc3339(t).unwrap_or_else(|e| panic!("{name} {t}: {e}"))
+    };
+    let (c, e) = (at("wsu:Created"), at("wsu:Expires"));
+    assert!(e > c, "Expires {e} after Created {c}");
+    assert!((c.to_utc() - chrono::Utc::now()).num_seconds().abs() < 60, "Created {c}");
+    // Faults too, whether raised here (a wrong key) or by the REST operation (not found).
+    let wrong_key = with_ts.replace(&srv.bootstrap_key, "stk_wrongwrongwrongwrongwrongwrongwrongwrong");
+    let refused = soap11(&srv, "AccountList", envelope(SOAP11, &wrong_key, "<t:AccountList/>"));
+    assert_fault(&refused, 500, "soap:Client", "invalid_api_key");
+    let missing =
+        soap11(&srv, "AccountGet", envelope(SOAP11, &with_ts, "<t:AccountGet><t:id>acc_nope</t:id></t:AccountGet>"));
+    assert_fault(&missing, 500, "soap:Client", "not_found");
+    for fault in [&refused, &missing] {
+        assert!(fault.text.contains("<soap:Header><wsse:Security"), "{}", fault.text);
+        assert!(fault.text.contains("<wsu:Expires>"), "{}", fault.text);
+    }
+    let plain = soap11(&srv, "AccountList", envelope(SOAP11, &text_token(&srv.bootstrap_key), "<t:AccountList/>"));
+    assert_eq!(plain.status, 200);
+    assert!(!plain.text.contains("Timestamp"), "no timestamp asked, none sent: {}", plain.text);
 }

@@ -84,7 +84,9 @@ async function makeClient({ security = 'text', soap12 = false, httpHeaders = {} 
   client.on('response', (body, response) => {
     client.lastStatus = response && response.status;
   });
-  // call(op, args, soapHeaders?) → result; the args are put in the WSDL's element order.
+  // call(op, args, soapHeaders?) → the object the response holds (its one child, named
+  // after the object's type: AccountGetResponse/AccountOut); the args are put in the WSDL's
+  // element order.
   client.call = (op, args, soapHeaders = []) =>
     new Promise((resolve, reject) => {
       const order = Object.keys((desc[op] && desc[op].input) || {});
@@ -96,9 +98,16 @@ async function makeClient({ security = 'text', soap12 = false, httpHeaders = {} 
       port[op](ordered, (err, result, raw) => {
         client.lastRaw = raw;
         if (err) reject(err);
-        else resolve(result);
+        else resolve(unwrap(op, result));
       });
     });
+  const unwrap = (op, result) => {
+    const children = Object.keys((desc[op] && desc[op].output) || {}).filter((k) => !k.startsWith('targetNS'));
+    if (children.length === 0) return result;
+    assert(children.length === 1, `${op}Response has ${children.length} children: ${children}`);
+    assert(result && children[0] in result, `${op}Response lacks its ${children[0]}: ${JSON.stringify(result).slice(0, 300)}`);
+    return result[children[0]];
+  };
   return client;
 }
 
@@ -206,6 +215,14 @@ async function main() {
     eq(Number(g.version), Number(c.version), 'version');
     eq(new Date(g.created_at).getTime(), new Date(c.created_at).getTime(), 'created_at');
     assert(!Number.isNaN(new Date(g.created_at).getTime()), `created_at ${g.created_at}`);
+  });
+
+  await check('node soap sends a wsu:Timestamp; the answer carries one (Created, Expires) in wsse:Security', async () => {
+    await state.c11.call('AccountGet', { id: state.customer.id });
+    const raw = state.c11.lastRaw || '';
+    const m = /<wsse:Security\b[^>]*>\s*<wsu:Timestamp\b[^>]*>\s*<wsu:Created>([^<]+)<\/wsu:Created>\s*<wsu:Expires>([^<]+)<\/wsu:Expires>/.exec(raw);
+    assert(m, `no wsu:Timestamp in the answer: ${raw.slice(0, 400)}`);
+    assert(new Date(m[2]).getTime() > new Date(m[1]).getTime(), `Expires ${m[2]} not after Created ${m[1]}`);
   });
 
   await check('AccountGet reads the reseller metadata back', async () => {

@@ -176,7 +176,7 @@ check('AccountCreate reseller (tier advanced, one metadata entry)', function () 
         'name' => $name,
         'reseller_tier' => 'advanced',
         'metadata' => ['entry' => [['key' => 'crm_id', 'value' => "php-$run"]]],
-    ]);
+    ])->AccountOut;
     ok(str_starts_with((string) $r->id, 'acc_'), "id {$r->id}");
     eq($r->kind, 'reseller', 'kind');
     eq($r->name, $name, 'name');
@@ -191,7 +191,7 @@ check('AccountCreate reseller (tier advanced, one metadata entry)', function () 
 check('AccountCreate customer under the reseller (parent_id)', function () use (&$state, $run) {
     $name = "SOAP php customer $run";
     $r = $state['c']->AccountCreate(['kind' => 'customer', 'name' => $name, 'parent_id' => $state['reseller']->id,
-        'tax_id' => 'DE123456789']);
+        'tax_id' => 'DE123456789'])->AccountOut;
     eq($r->kind, 'customer', 'kind');
     eq($r->parent_id ?? null, $state['reseller']->id, 'parent_id');
     eq($r->name, $name, 'name');
@@ -201,7 +201,7 @@ check('AccountCreate customer under the reseller (parent_id)', function () use (
 
 check('AccountGet reads the customer back with the same fields', function () use (&$state) {
     $c = $state['customer'];
-    $g = $state['c']->AccountGet(['id' => $c->id]);
+    $g = $state['c']->AccountGet(['id' => $c->id])->AccountOut;
     foreach (['id', 'kind', 'parent_id', 'name', 'status', 'tax_id', 'created_at', 'updated_at'] as $f) {
         eq($g->$f ?? null, $c->$f ?? null, $f);
     }
@@ -218,7 +218,7 @@ check('AccountList limit=2 followed through next_cursor: no repeats, both new ac
         if ($cursor !== null) {
             $args['cursor'] = $cursor;
         }
-        $page = $state['c']->AccountList($args);
+        $page = $state['c']->AccountList($args)->AccountPage;
         $pages++;
         $data = $page->data ?? [];
         ok(count($data) <= 2, "page $pages has " . count($data) . ' accounts');
@@ -256,15 +256,15 @@ check('Idempotency: AccountCreate twice with the same IdempotencyKey SOAP header
     $key = 'php-' . bin2hex(random_bytes(8));
     $args = ['kind' => 'customer', 'name' => "SOAP php idempotent $run", 'parent_id' => $state['reseller']->id];
     $h = [new SoapHeader(TNS, 'IdempotencyKey', $key)];
-    $a = callWith($c, 'AccountCreate', $args, $h);
-    $b = callWith($c, 'AccountCreate', $args, $h);
+    $a = callWith($c, 'AccountCreate', $args, $h)->AccountOut;
+    $b = callWith($c, 'AccountCreate', $args, $h)->AccountOut;
     eq($b->id, $a->id, 'id of the replay');
 });
 
 check('If-Match: AccountUpdate with IfMatch "1" → version 2; stale "1" again → version_mismatch', function () use (&$state, $run) {
     $c = $state['c'];
     $id = $state['customer']->id;
-    $u = callWith($c, 'AccountUpdate', ['id' => $id, 'email' => "php-$run@example.com"], [new SoapHeader(TNS, 'IfMatch', '"1"')]);
+    $u = callWith($c, 'AccountUpdate', ['id' => $id, 'email' => "php-$run@example.com"], [new SoapHeader(TNS, 'IfMatch', '"1"')])->AccountOut;
     eq((int) $u->version, 2, 'version');
     eq($u->email ?? null, "php-$run@example.com", 'email');
     expectFault($c, fn () => callWith($c, 'AccountUpdate', ['id' => $id, 'email' => 'stale@example.com'],
@@ -273,7 +273,7 @@ check('If-Match: AccountUpdate with IfMatch "1" → version 2; stale "1" again �
 
 check('SOAP 1.2: AccountGet reads the customer (application/soap+xml)', function () use (&$state) {
     $c12 = makeClient(true, SOAP_1_2);
-    $g = $c12->AccountGet(['id' => $state['customer']->id]);
+    $g = $c12->AccountGet(['id' => $state['customer']->id])->AccountOut;
     eq($g->id, $state['customer']->id, 'id');
     ok(str_contains((string) $c12->__getLastResponse(), 'http://www.w3.org/2003/05/soap-envelope'), 'not a SOAP 1.2 envelope');
     ok((bool) preg_match('#content-type:\s*application/soap\+xml#i', (string) $c12->__getLastResponseHeaders()),
@@ -288,12 +288,12 @@ check('SOAP 1.2 fault: AccountGet nonexistent → Sender, HTTP 400, not_found', 
 
 check('AuthTokenCreate over SOAP, then Authorization: Bearer over HTTP (stream context)', function () use (&$state, $apiKey, $wsdl) {
     $anon = makeClient(false);
-    $t = $anon->AuthTokenCreate(['api_key' => $apiKey]);
+    $t = $anon->AuthTokenCreate(['api_key' => $apiKey])->TokenOut;
     eq($t->token_type, 'Bearer', 'token_type');
     $ctx = stream_context_create(['http' => ['header' => "Authorization: Bearer {$t->access_token}\r\n"]]);
     $bearer = new SoapClient($wsdl, ['trace' => true, 'cache_wsdl' => WSDL_CACHE_NONE, 'stream_context' => $ctx,
         'features' => SOAP_SINGLE_ELEMENT_ARRAYS]);
-    $g = $bearer->AccountGet(['id' => $state['reseller']->id]);
+    $g = $bearer->AccountGet(['id' => $state['reseller']->id])->AccountOut;
     eq($g->id, $state['reseller']->id, 'id');
 });
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# SOAP conformance: starts a Stratum server on a fresh SQLite database, installs three
+# SOAP conformance: starts a Stratum server on a fresh SQLite database, installs four
 # independent SOAP clients at pinned versions (zeep + xmlschema in a Python venv, the node
-# `soap` package from package-lock.json, PHP's SoapClient from Debian) and runs each
-# against the server. Prints one summary line per client and, last, `N passed, M failed`
-# (the client checks). Exits non-zero when any client fails.
+# `soap` package from package-lock.json, PHP's SoapClient and JAX-WS `wsimport` from
+# Debian, with Axis 1.4 `WSDL2Java` for the SOAP 1.1-only WSDL) and runs each against the
+# server. Prints one summary line per client and, last, `N passed, M failed` (the client
+# checks). Exits non-zero when any client fails.
 #
 #   STRATUM_BIN   the server binary (default target/debug/stratum; build it first)
 #   TMPDIR        where the venv and the temporary database go (default /tmp)
@@ -32,13 +33,18 @@ EOF
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-if ! php -m 2>/dev/null | grep -qx soap; then
+debian_packages=()
+php -m 2>/dev/null | grep -qx soap || debian_packages+=(php-cli php-soap)
+# JAX-WS RI 2.3 (wsimport and its runtime jars in /usr/share/java) and Axis 1.4.
+command -v wsimport >/dev/null || debian_packages+=(jaxws)
+[ -f /usr/share/java/axis.jar ] || debian_packages+=(libaxis-java)
+if [ "${#debian_packages[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq php-cli php-soap >/dev/null
+  apt-get install -y -qq "${debian_packages[@]}" >/dev/null
 fi
 
-echo "zeep $("$venv/bin/python" -c 'import zeep; print(zeep.__version__)'), xmlschema $("$venv/bin/python" -c 'import xmlschema; print(xmlschema.__version__)'), node soap $(node -p 'require(process.argv[1]).version' "$here/node_modules/soap/package.json"), $(php -r 'echo "PHP ", PHP_VERSION, " ext-soap ", phpversion("soap");')"
+echo "zeep $("$venv/bin/python" -c 'import zeep; print(zeep.__version__)'), xmlschema $("$venv/bin/python" -c 'import xmlschema; print(xmlschema.__version__)'), node soap $(node -p 'require(process.argv[1]).version' "$here/node_modules/soap/package.json"), $(php -r 'echo "PHP ", PHP_VERSION, " ext-soap ", phpversion("soap");'), $(wsimport -version 2>&1 | head -1), $(java -version 2>&1 | head -1)"
 
 # -- the server -----------------------------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/stratum-soap.XXXXXX")"
@@ -108,6 +114,7 @@ run_client() {
 run_client zeep "$venv/bin/python" "$here/zeep_client.py"
 run_client node node "$here/node_client.js"
 run_client php php "$here/php_client.php"
+run_client java bash "$here/java/run.sh" "$work/java"
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "the server exited during the run:" >&2
