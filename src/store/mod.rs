@@ -2,7 +2,10 @@
 //! Every query that reads tenant data takes the caller's `Scope` (made only from an
 //! authenticated caller), so tenancy is enforced here and not left to handlers. Reads that
 //! must ignore tenancy — workers, periodic jobs, authentication — live in each table's
-//! `unscoped` module, so that every such use names itself.
+//! `unscoped` module, so that every such use names itself. A read of an object's own
+//! children (a brand's publications, a delivery's attempts, whether a role is in use) takes
+//! the parent's row rather than its id: the row comes from a scoped read (or an unscoped one
+//! that names itself), so the scope carries over to the children.
 
 pub mod catalog;
 pub mod db;

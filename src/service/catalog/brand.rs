@@ -218,7 +218,7 @@ pub fn publish(
                 format!("the plan is priced in {}, the brand sells in {}", plan.currency, brand.currency),
             ));
         }
-        if store::find_publication(conn, &brand.id, &plan.id)?.is_some() {
+        if store::find_publication(conn, &brand, &plan.id)?.is_some() {
             return Err(ServiceError::Conflict(format!("plan {} is published to {} already", plan.id, brand.id)));
         }
         let row = PublicationRow {
@@ -248,7 +248,7 @@ pub fn publications(
     require(caller, Permission::CatalogRead)?;
     let rows = cx.db.read(|conn| {
         let brand = find(conn, caller, brand_id)?;
-        store::publications(conn, &brand.id, page).map_err(ServiceError::from)
+        store::publications(conn, &brand, page).map_err(ServiceError::from)
     })?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.plan_id);
     Ok(PublicationPage { data: rows.iter().map(publication_out).collect(), next_cursor })

@@ -79,7 +79,7 @@ pub fn to_out(row: &PlanRow) -> Result<PlanOut, ServiceError> {
 
 /// Whether the account `account_id` may sell the plan: it owns it, or was given it.
 pub(crate) fn sellable_by(conn: &mut DbConn, plan: &PlanRow, account_id: &str) -> Result<bool, ServiceError> {
-    Ok(plan.account_id == account_id || store::granted(conn, &plan.id, account_id)?)
+    Ok(plan.account_id == account_id || store::granted(conn, plan, account_id)?)
 }
 
 /// The plan `id` if the account `seller` is narrowed to may sell it; a plan out of its
@@ -200,7 +200,7 @@ fn origin(
             // Seen as the owner sees plans: a plan of another reseller answers as a missing one.
             let seen = store::find_for(conn, &crate::service::narrowed(&caller.scope(), &owner.id, &owner.path)?, id)?;
             let given = match seen {
-                Some(b) if store::granted(conn, &b.id, &owner.id)? => Some(b),
+                Some(b) if store::granted(conn, &b, &owner.id)? => Some(b),
                 _ => None,
             };
             let base = given.ok_or_else(|| {
@@ -449,7 +449,7 @@ pub fn grant(
             return Err(ServiceError::InvalidStateTransition("an archived plan cannot be given".into()));
         }
         let (target, parent) = grant_parties(conn, caller, &plan, &input.account_id)?;
-        if store::granted(conn, &plan.id, &target.id)? {
+        if store::granted(conn, &plan, &target.id)? {
             return Err(ServiceError::Conflict(format!("{} has plan {} already", target.id, plan.id)));
         }
         let row = PlanGrantRow {
@@ -481,18 +481,18 @@ pub fn revoke(cx: &Context, caller: &Caller, plan_id: &str, account_id: &str) ->
     crate::service::write(cx, |conn, _| {
         let plan = find(conn, caller, plan_id)?;
         let (target, _) = grant_parties(conn, caller, &plan, account_id)?;
-        if !store::granted(conn, &plan.id, &target.id)? {
+        if !store::granted(conn, &plan, &target.id)? {
             return Err(ServiceError::NotFound("plan grant"));
         }
-        if crate::store::catalog::brand::published_by(conn, &target.id, &plan.id)?
-            || store::regranted_by(conn, &plan.id, &target.id)?
+        if crate::store::catalog::brand::published_by(conn, &target, &plan)?
+            || store::regranted_by(conn, &plan, &target)?
         {
             return Err(ServiceError::Conflict(format!(
                 "{} still sells plan {}: unpublish it and take it back from its resellers first",
                 target.id, plan.id
             )));
         }
-        if store::derived_by(conn, &plan.id, &target.id)? {
+        if store::derived_by(conn, &plan, &target)? {
             return Err(ServiceError::Conflict(format!("{} has plans built on plan {}", target.id, plan.id)));
         }
         store::delete_grant(conn, &plan.id, &target.id)?;

@@ -233,7 +233,7 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     crate::service::write(cx, |conn, _now| {
         let row = store::find_in_scope(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("role"))?;
         check_version(if_match, row.version)?;
-        if store::in_use(conn, id)? {
+        if store::in_use(conn, &row)? {
             return Err(ServiceError::Conflict("the role is still given to users or live API keys".into()));
         }
         if !store::delete(conn, id, row.version)? {

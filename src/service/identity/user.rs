@@ -49,7 +49,7 @@ pub fn create(
     idempotency::write(cx, caller, idem, |conn, now| {
         let account = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
         crate::service::identity::role::grantable(conn, caller, &account, &input.role)?;
-        if store::email_taken(conn, &account.id, &email)? {
+        if store::email_taken(conn, &account, &email)? {
             return Err(ServiceError::Conflict(format!("account {} has a user with this e-mail already", account.id)));
         }
         let row = UserRow {

@@ -76,8 +76,8 @@ pub fn attempts(
 ) -> Result<DeliveryAttemptPage, ServiceError> {
     require(caller, Permission::WebhooksRead)?;
     let rows = cx.db.read(|conn| {
-        find(conn, caller, id)?;
-        store::attempts(conn, id, page).map_err(ServiceError::from)
+        let delivery = find(conn, caller, id)?;
+        store::attempts(conn, &delivery, page).map_err(ServiceError::from)
     })?;
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(DeliveryAttemptPage { data: rows.iter().map(attempt_out).collect(), next_cursor })

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::catalog::plan::PlanRow;
+use crate::identity::account::AccountRow;
 use crate::schema::{brands, plan_publications};
 use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
@@ -47,9 +49,9 @@ pub fn insert_publication(conn: &mut DbConn, row: &PublicationRow) -> QueryResul
     diesel::insert_into(plan_publications::table).values(row).execute(conn).map(drop)
 }
 
-pub fn find_publication(conn: &mut DbConn, brand_id: &str, plan_id: &str) -> QueryResult<Option<PublicationRow>> {
+pub fn find_publication(conn: &mut DbConn, brand: &BrandRow, plan_id: &str) -> QueryResult<Option<PublicationRow>> {
     plan_publications::table
-        .filter(plan_publications::brand_id.eq(brand_id))
+        .filter(plan_publications::brand_id.eq(&brand.id))
         .filter(plan_publications::plan_id.eq(plan_id))
         .select(PublicationRow::as_select())
         .first(conn)
@@ -66,9 +68,9 @@ pub fn delete_publication(conn: &mut DbConn, brand_id: &str, plan_id: &str) -> Q
     Ok(n == 1)
 }
 
-pub fn publications(conn: &mut DbConn, brand_id: &str, page: &PageRequest) -> QueryResult<Vec<PublicationRow>> {
+pub fn publications(conn: &mut DbConn, brand: &BrandRow, page: &PageRequest) -> QueryResult<Vec<PublicationRow>> {
     let mut q = plan_publications::table
-        .filter(plan_publications::brand_id.eq(brand_id))
+        .filter(plan_publications::brand_id.eq(&brand.id))
         .select(PublicationRow::as_select())
         .order(plan_publications::plan_id.asc())
         .limit(page.limit + 1)
@@ -79,11 +81,11 @@ pub fn publications(conn: &mut DbConn, brand_id: &str, page: &PageRequest) -> Qu
     q.load(conn)
 }
 
-/// Whether a brand of `account_id` publishes the plan.
-pub fn published_by(conn: &mut DbConn, account_id: &str, plan_id: &str) -> QueryResult<bool> {
-    let own_brands = brands::table.filter(brands::account_id.eq(account_id)).select(brands::id);
+/// Whether a brand of `account` publishes the plan.
+pub fn published_by(conn: &mut DbConn, account: &AccountRow, plan: &PlanRow) -> QueryResult<bool> {
+    let own_brands = brands::table.filter(brands::account_id.eq(&account.id)).select(brands::id);
     Ok(plan_publications::table
-        .filter(plan_publications::plan_id.eq(plan_id))
+        .filter(plan_publications::plan_id.eq(&plan.id))
         .filter(plan_publications::brand_id.eq_any(own_brands))
         .count()
         .get_result::<i64>(conn)?

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::identity::account::AccountRow;
 use crate::schema::{plan_grants, plans};
 use crate::scope::Scope;
 use crate::DbConn;
@@ -48,7 +49,13 @@ pub struct PlanGrantRow {
 }
 
 /// Whether `account_id` was given the plan.
-pub fn granted(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryResult<bool> {
+pub fn granted(conn: &mut DbConn, plan: &PlanRow, account_id: &str) -> QueryResult<bool> {
+    grant_exists(conn, &plan.id, account_id)
+}
+
+/// Whether `account_id` was given the plan `plan_id`: how a scope's reads see the plans given
+/// to its account.
+fn grant_exists(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryResult<bool> {
     Ok(plan_grants::table
         .filter(plan_grants::plan_id.eq(plan_id))
         .filter(plan_grants::account_id.eq(account_id))
@@ -92,7 +99,7 @@ pub fn grants_of(
 }
 
 /// Plans granted to `account_id`.
-pub fn granted_ids(conn: &mut DbConn, account_id: &str) -> QueryResult<Vec<String>> {
+fn granted_ids(conn: &mut DbConn, account_id: &str) -> QueryResult<Vec<String>> {
     plan_grants::table.filter(plan_grants::account_id.eq(account_id)).select(plan_grants::plan_id).load(conn)
 }
 
@@ -106,7 +113,7 @@ pub fn list_for(conn: &mut DbConn, scope: &Scope, page: &PageRequest) -> QueryRe
 pub fn find_for(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<PlanRow>> {
     match find_visible(conn, scope, id)? {
         Some(p) => Ok(Some(p)),
-        None if granted(conn, id, scope.account_id())? => unscoped::find(conn, id),
+        None if grant_exists(conn, id, scope.account_id())? => unscoped::find(conn, id),
         None => Ok(None),
     }
 }
@@ -125,21 +132,21 @@ fn list_visible_ids(conn: &mut DbConn, scope: &Scope, ids: &[String], page: &Pag
     q.load(conn)
 }
 
-/// Whether `account_id` gave the plan on to one of its own resellers.
-pub fn regranted_by(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryResult<bool> {
+/// Whether `account` gave the plan on to one of its own resellers.
+pub fn regranted_by(conn: &mut DbConn, plan: &PlanRow, account: &AccountRow) -> QueryResult<bool> {
     Ok(plan_grants::table
-        .filter(plan_grants::plan_id.eq(plan_id))
-        .filter(plan_grants::granted_by.eq(account_id))
+        .filter(plan_grants::plan_id.eq(&plan.id))
+        .filter(plan_grants::granted_by.eq(&account.id))
         .count()
         .get_result::<i64>(conn)?
         > 0)
 }
 
-/// Whether `account_id` has plans built on `plan_id`.
-pub fn derived_by(conn: &mut DbConn, plan_id: &str, account_id: &str) -> QueryResult<bool> {
+/// Whether `account` has plans built on `plan`.
+pub fn derived_by(conn: &mut DbConn, plan: &PlanRow, account: &AccountRow) -> QueryResult<bool> {
     Ok(plans::table
-        .filter(plans::base_plan_id.eq(plan_id))
-        .filter(plans::account_id.eq(account_id))
+        .filter(plans::base_plan_id.eq(&plan.id))
+        .filter(plans::account_id.eq(&account.id))
         .count()
         .get_result::<i64>(conn)?
         > 0)

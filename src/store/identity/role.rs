@@ -87,11 +87,11 @@ pub fn delete(conn: &mut DbConn, id: &str, expected_version: i64) -> QueryResult
 }
 
 /// Whether any user or key still has the role.
-pub fn in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+pub fn in_use(conn: &mut DbConn, role: &RoleRow) -> QueryResult<bool> {
     use crate::schema::{api_keys, users};
-    let users: i64 = users::table.filter(users::role_id.eq(id)).count().get_result(conn)?;
+    let users: i64 = users::table.filter(users::role_id.eq(&role.id)).count().get_result(conn)?;
     let keys: i64 = api_keys::table
-        .filter(api_keys::role_id.eq(id))
+        .filter(api_keys::role_id.eq(&role.id))
         .filter(api_keys::revoked_at.is_null())
         .count()
         .get_result(conn)?;

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::identity::account::AccountRow;
 use crate::schema::users::{self, dsl};
 use crate::scope::Scope;
 use crate::DbConn;
@@ -38,9 +39,9 @@ pub fn find_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<
         .optional()
 }
 
-pub fn email_taken(conn: &mut DbConn, account_id: &str, email: &str) -> QueryResult<bool> {
+pub fn email_taken(conn: &mut DbConn, account: &AccountRow, email: &str) -> QueryResult<bool> {
     let n: i64 =
-        dsl::users.filter(dsl::account_id.eq(account_id)).filter(dsl::email.eq(email)).count().get_result(conn)?;
+        dsl::users.filter(dsl::account_id.eq(&account.id)).filter(dsl::email.eq(email)).count().get_result(conn)?;
     Ok(n > 0)
 }
 

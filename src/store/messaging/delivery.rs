@@ -151,9 +151,9 @@ pub fn mark_succeeded(conn: &mut DbConn, ids: &[String], status_code: i32, at: N
     Ok(())
 }
 
-pub fn attempts(conn: &mut DbConn, delivery_id: &str, page: &PageRequest) -> QueryResult<Vec<AttemptRow>> {
+pub fn attempts(conn: &mut DbConn, delivery: &DeliveryRow, page: &PageRequest) -> QueryResult<Vec<AttemptRow>> {
     let mut q = attempts_dsl::delivery_attempts
-        .filter(attempts_dsl::delivery_id.eq(delivery_id))
+        .filter(attempts_dsl::delivery_id.eq(&delivery.id))
         .select(AttemptRow::as_select())
         .order(attempts_dsl::id.asc())
         .limit(page.limit + 1)
