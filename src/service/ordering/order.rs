@@ -10,6 +10,7 @@ use stratum_api::ordering::order::{
     OrderCancelIn, OrderIn, OrderLineIn, OrderLineOut, OrderListQuery, OrderOut, OrderPage, OrderStatus,
 };
 
+use super::persisted as stored;
 use crate::auth::{Caller, Scope};
 use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::check_parameter_values;
@@ -27,6 +28,7 @@ use crate::store::catalog::plan::PlanRow;
 use crate::store::catalog::{brand, plan as plans, service_template};
 use crate::store::identity::account::AccountRow;
 use crate::store::ordering::order::{self as store, OrderFilter, OrderRow};
+use crate::store::ordering::spec::OrderLineDoc;
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
 
 pub fn to_out(row: &OrderRow) -> Result<OrderOut, ServiceError> {
@@ -39,7 +41,7 @@ pub fn to_out(row: &OrderRow) -> Result<OrderOut, ServiceError> {
         order_type: text_enum(&row.order_type)?,
         status: text_enum(&row.status)?,
         currency: row.currency.clone(),
-        lines: text_json(&row.lines)?,
+        lines: text_json::<Vec<OrderLineDoc>>(&row.lines)?.into_iter().map(stored::line).collect(),
         total: decimal(&row.total)?,
         wholesale_total: row.wholesale_total.as_deref().map(decimal).transpose()?,
         coupon_code: row.coupon_code.clone(),
@@ -236,7 +238,7 @@ pub fn create(
             total: total.to_string(),
             wholesale_total: wholesale.map(|w| w.to_string()),
             coupon_code: input.coupon_code.clone(),
-            lines: json_text(&lines),
+            lines: json_text(&lines.iter().map(stored::line_doc).collect::<Vec<_>>()),
             version: 1,
             created_at: to_db(now),
             updated_at: to_db(now),
