@@ -37,6 +37,7 @@ pub const SERVICE_TEMPLATE: &str = "stp";
 pub const PLAN: &str = "pln";
 pub const BRAND: &str = "brd";
 pub const COUPON: &str = "cpn";
+pub const ORDER: &str = "ord";
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("PlanIn", template_or_base_plan()),
         ("PlanPeriod", months_or_days(json!({"enum": [1, 3, 6, 12, 24, 36]}), json!({"minimum": 1}))),
         ("QuoteIn", months_or_days(json!({"minimum": 0}), json!({"minimum": 0}))),
+        ("OrderLineIn", months_or_days(json!({"minimum": 0}), json!({"minimum": 0}))),
         ("UnitPrice", flat_or_tiered()),
         ("CouponIn", percent_or_amount_with_currency()),
         ("OrderParameter", parameter_kind_rules()),

@@ -151,3 +151,19 @@ pub fn labels() -> RefOr<Schema> {
 pub fn http_url() -> RefOr<Schema> {
     text(&http_url_pattern(), None, HTTP_URL_MAX, false).into()
 }
+
+/// Order parameters by name: up to 20, names as a template defines them, values of at most
+/// 10,000 characters.
+pub fn order_parameters() -> RefOr<Schema> {
+    let mut map = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(AdditionalProperties::RefOr(
+            ObjectBuilder::new().schema_type(Type::String).max_length(Some(10_000)).into(),
+        )))
+        .max_properties(Some(20))
+        .build();
+    map.extensions
+        .get_or_insert_with(Default::default)
+        .insert("propertyNames".to_owned(), serde_json::json!({"pattern": "^[a-z][a-z0-9_]{0,63}$"}));
+    Schema::Object(map).into()
+}

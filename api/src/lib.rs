@@ -10,6 +10,7 @@ pub mod field_schema;
 pub mod identity;
 pub mod messaging;
 pub mod nullable;
+pub mod ordering;
 pub mod page;
 pub mod platform;
 
@@ -38,5 +39,6 @@ pub use messaging::notification::*;
 pub use messaging::notification_template::*;
 pub use messaging::script_action::*;
 pub use messaging::webhook_endpoint::*;
+pub use ordering::order::*;
 pub use platform::task::*;
 pub use platform::test_clock::*;

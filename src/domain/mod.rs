@@ -3,5 +3,6 @@
 pub mod catalog;
 pub mod identity;
 pub mod messaging;
+pub mod ordering;
 pub mod pagination;
 pub mod validation;

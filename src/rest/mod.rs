@@ -7,6 +7,7 @@ pub mod extract;
 pub mod identity;
 pub mod messaging;
 pub mod openapi;
+pub mod ordering;
 pub mod platform;
 pub mod problem;
 
@@ -95,6 +96,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(catalog::brand::routes)
             .configure(catalog::coupon::routes)
             .configure(catalog::quote::routes)
+            .configure(ordering::order::routes)
             .configure(platform::task::routes)
             .configure(platform::test_clock::routes),
     );

@@ -30,6 +30,7 @@ mod webhooks;
         (name = "Events", description = "The event catalog and the event log"),
         (name = "Webhooks", description = "Webhook endpoints, deliveries and their attempts, and the webhooks Stratum sends (one per event type)"),
         (name = "Catalog", description = "Resource types, service templates, plans, brands, coupons and quotes"),
+        (name = "Orders", description = "Orders: a customer buys plans, priced when placed"),
         (name = "Script actions", description = "Calls to external scripts when events happen"),
         (name = "Notifications", description = "E-mail templates per event and language, and the notification log"),
         (name = "Tasks", description = "Durable asynchronous work: deliveries, notifications, script calls"),

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod error;
 pub mod identity;
 pub mod messaging;
+pub mod ordering;
 pub mod platform;
 
 use std::sync::Arc;

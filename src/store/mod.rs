@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod db;
 pub mod identity;
 pub mod messaging;
+pub mod ordering;
 pub mod owned;
 pub mod platform;
 pub mod schema;

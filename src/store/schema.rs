@@ -340,6 +340,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    orders (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        seller_id -> Text,
+        brand_id -> Nullable<Text>,
+        order_type -> Text,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        currency -> Text,
+        total -> Text,
+        wholesale_total -> Nullable<Text>,
+        coupon_code -> Nullable<Text>,
+        lines -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     accounts,
     roles,
@@ -361,5 +382,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_grants,
     brands,
     plan_publications,
-    coupons
+    coupons,
+    orders
 );

@@ -45,6 +45,16 @@ impl Scope {
         Some(Scope { account_id: account_id.to_owned(), path: path.to_owned(), above })
     }
 
+    /// The catalog an account of this subtree buys from: its subtree and every ancestor's
+    /// definitions, whether or not this scope sees above itself (a provider's scope has no
+    /// ancestors to see, but its customers do). None when the account lies outside.
+    pub fn catalog_of(&self, account_id: &str, path: &str) -> Option<Scope> {
+        if !tree::contains(&self.path, path) {
+            return None;
+        }
+        Some(Scope { account_id: account_id.to_owned(), path: path.to_owned(), above: tree::ancestor_paths(path) })
+    }
+
     pub fn account_id(&self) -> &str {
         &self.account_id
     }

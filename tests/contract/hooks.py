@@ -24,7 +24,8 @@ other kind fails the run, as does every failure of every other check.
   `validation_failed` whose every field error is one of those codes. The stored data (the
   role, plan, template, resource type or coupon a body names must exist in the caller's
   catalog and fit: a brand's account is not a customer, a plan's currency matches the
-  brand's, the endpoint takes the test's event type), the server's policy (no private
+  brand's, the endpoint takes the test's event type, an order's plans are sold to its
+  customer and published on its brand, its parameters are the ones its plan's template asks for), the server's policy (no private
   addresses for outgoing calls unless the operator allows them), the clock (an expiry in
   the future), relations between two values (`valid_until` after `valid_from`, tier bounds
   ascending, each period length or name once, included at most the maximum), and the
@@ -68,6 +69,12 @@ FIELD_RULES = {
     "beyond_tiers": "the stored plan's price tiers",
     "not_subscribed": "the stored endpoint's event types",
     "archived": "the stored object's status",
+    "unknown_brand": "stored brands (of the account that sells to the customer)",
+    "not_published": "the stored brands' publications",
+    "mixed_sellers": "the owners of the stored plans an order names",
+    "invalid_parameter": "the order parameters of the stored plan's template",
+    "not_customer": "the kind of the stored account (orders are placed for customers)",
+    "account_not_active": "the status of the stored account",
     # the clock
     "not_in_future": "the time of the request",
     # relations between two values of one body

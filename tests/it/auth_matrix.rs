@@ -169,6 +169,8 @@ fn build(srv: &TestServer) -> (World, Vec<Caller>) {
     srv.post(&format!("/api/v1/brands/{brand}/plans"), &a_admin, &json!({"plan_id": plan})).expect(201);
     let coupon = json!({"code": "A10", "name": "A ten", "percent": "10", "applies_to": "recurring"});
     srv.post("/api/v1/coupons", &a_admin, &coupon).expect(201);
+    let order = json!({"account_id": target, "type": "sales", "lines": [{"plan_id": plan, "months": 1}]});
+    srv.post("/api/v1/orders", &a_admin, &order).expect(201);
     // The work the accounts raised, made by the dispatcher in the background.
     for list in ["/api/v1/deliveries", "/api/v1/notifications", "/api/v1/tasks"] {
         wait_for_items(srv, list, &a_admin);

@@ -18,6 +18,7 @@ mod idempotency;
 mod malformed;
 mod notifications;
 mod ops;
+mod orders;
 mod pagination;
 mod permissions;
 mod quotes;

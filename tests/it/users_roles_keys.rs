@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::support::{assert_same, id_of, ids, TestServer};
 
-const PERMISSIONS: [&str; 17] = [
+const PERMISSIONS: [&str; 19] = [
     "accounts.read",
     "accounts.write",
     "users.read",
@@ -24,6 +24,8 @@ const PERMISSIONS: [&str; 17] = [
     "notifications.write",
     "catalog.read",
     "catalog.write",
+    "orders.read",
+    "orders.write",
 ];
 
 fn strings(v: &Value, out: &mut HashSet<String>) {

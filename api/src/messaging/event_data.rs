@@ -1,6 +1,5 @@
-//! The payloads of event types whose object has no API yet (orders, subscriptions,
-//! invoices, payments, provisioning, domains…): one schema per object kind, an object
-//! without declared fields. When an object's API lands, its rows in the event table
+//! The payloads of event types whose object has no API yet (subscriptions, invoices, payments,
+//! provisioning, domains…): one schema per object kind, an object without declared fields. When an object's API lands, its rows in the event table
 //! (`event_type.rs`) name its `…Out` instead and its placeholder here goes.
 
 use std::borrow::Cow;
@@ -38,7 +37,6 @@ macro_rules! placeholder_payloads {
 }
 
 placeholder_payloads! {
-    OrderEventData: "order";
     SubscriptionEventData: "subscription";
     InvoiceEventData: "invoice";
     CreditNoteEventData: "credit note";

@@ -19,6 +19,7 @@ use crate::identity::api_key::ApiKeyOut;
 use crate::identity::user::UserOut;
 use crate::messaging::event_data::*;
 use crate::messaging::webhook_endpoint::WebhookEndpointOut;
+use crate::ordering::order::OrderOut;
 use crate::platform::task::TaskOut;
 
 /// The business domain an event type belongs to.
@@ -93,35 +94,35 @@ event_catalog! {
         "a plan is published to a brand";
     CouponRedeemed: "coupon.redeemed", Billing, coupon, CouponOut,
         "a coupon is applied to an order";
-    OrderPlaced: "order.placed", Billing, order, OrderEventData,
+    OrderPlaced: "order.placed", Billing, order, OrderOut,
         "an order of any type is placed (order_type)",
         legacy "Order Placed / Renewal Order Placed / Cancellation Order Placed";
-    OrderFraudCheckPassed: "order.fraud_check.passed", Billing, order, OrderEventData,
+    OrderFraudCheckPassed: "order.fraud_check.passed", Billing, order, OrderOut,
         "fraud screening accepts the order";
-    OrderFraudCheckFlagged: "order.fraud_check.flagged", Billing, order, OrderEventData,
+    OrderFraudCheckFlagged: "order.fraud_check.flagged", Billing, order, OrderOut,
         "fraud screening marks the order suspect",
         legacy "(status Suspected)";
-    OrderApprovalRequired: "order.approval.required", Billing, order, OrderEventData,
+    OrderApprovalRequired: "order.approval.required", Billing, order, OrderOut,
         "the workflow reaches a manual step",
         legacy "(status Waiting for Approval / Manual Operation Required)";
-    OrderApproved: "order.approved", Billing, order, OrderEventData,
+    OrderApproved: "order.approved", Billing, order, OrderOut,
         "a manual step is approved";
-    OrderRejected: "order.rejected", Billing, order, OrderEventData,
+    OrderRejected: "order.rejected", Billing, order, OrderOut,
         "the order is rejected (reason)";
-    OrderPaymentPending: "order.payment.pending", Billing, order, OrderEventData,
+    OrderPaymentPending: "order.payment.pending", Billing, order, OrderOut,
         "the workflow waits for a payment",
         legacy "(status Waiting for Payment)";
-    OrderPaymentFailed: "order.payment.failed", Billing, order, OrderEventData,
+    OrderPaymentFailed: "order.payment.failed", Billing, order, OrderOut,
         "charging the order failed (decline_code)";
-    OrderProvisioningStarted: "order.provisioning.started", Billing, order, OrderEventData,
+    OrderProvisioningStarted: "order.provisioning.started", Billing, order, OrderOut,
         "the workflow hands the order to provisioning";
-    OrderProvisioningFailed: "order.provisioning.failed", Billing, order, OrderEventData,
+    OrderProvisioningFailed: "order.provisioning.failed", Billing, order, OrderOut,
         "provisioning of the order failed and was rolled back",
         legacy "(status Provisioning Failed)";
-    OrderCompleted: "order.completed", Billing, order, OrderEventData,
+    OrderCompleted: "order.completed", Billing, order, OrderOut,
         "the order reaches its final success state",
         legacy "(status Completed)";
-    OrderCancelled: "order.cancelled", Billing, order, OrderEventData,
+    OrderCancelled: "order.cancelled", Billing, order, OrderOut,
         "an open order is cancelled",
         legacy "Cancellation Order Cancelled";
     SubscriptionCreated: "subscription.created", Billing, subscription, SubscriptionEventData,
@@ -417,10 +418,10 @@ mod tests {
 
     #[test]
     fn a_payload_parses_as_its_type_and_knows_its_event_type() {
-        let data = serde_json::json!({"id": "ord_1", "status": "placed"});
-        let p = EventPayload::parse(EventType::OrderPlaced, data).expect("an order snapshot");
-        assert_eq!(p.event_type(), EventType::OrderPlaced);
-        assert!(matches!(p, EventPayload::OrderPlaced(OrderEventData(ref m)) if m["id"] == "ord_1"));
+        let data = serde_json::json!({"id": "inv_1", "status": "open"});
+        let p = EventPayload::parse(EventType::InvoiceCreated, data).expect("an invoice snapshot");
+        assert_eq!(p.event_type(), EventType::InvoiceCreated);
+        assert!(matches!(p, EventPayload::InvoiceCreated(InvoiceEventData(ref m)) if m["id"] == "inv_1"));
         assert!(EventPayload::parse(EventType::AccountCreated, serde_json::json!({"id": 1})).is_err());
     }
 }

@@ -22,10 +22,12 @@ pub enum Permission {
     NotificationsWrite,
     CatalogRead,
     CatalogWrite,
+    OrdersRead,
+    OrdersWrite,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 19] = [
         Permission::AccountsRead,
         Permission::AccountsWrite,
         Permission::UsersRead,
@@ -43,6 +45,8 @@ impl Permission {
         Permission::NotificationsWrite,
         Permission::CatalogRead,
         Permission::CatalogWrite,
+        Permission::OrdersRead,
+        Permission::OrdersWrite,
     ];
 
     pub fn name(self) -> &'static str {
@@ -64,6 +68,8 @@ impl Permission {
             Permission::NotificationsWrite => "notifications.write",
             Permission::CatalogRead => "catalog.read",
             Permission::CatalogWrite => "catalog.write",
+            Permission::OrdersRead => "orders.read",
+            Permission::OrdersWrite => "orders.write",
         }
     }
 
@@ -86,6 +92,8 @@ impl Permission {
             Permission::NotificationsWrite => "Manage notification templates, cancel scheduled notifications",
             Permission::CatalogRead => "Read the catalog (resource types, templates, plans, brands, coupons) and quote",
             Permission::CatalogWrite => "Manage the catalog: define, price, grant, publish, archive",
+            Permission::OrdersRead => "Read orders",
+            Permission::OrdersWrite => "Place and cancel orders",
         }
     }
 
@@ -202,9 +210,9 @@ impl BuiltInRole {
         match self {
             BuiltInRole::Admin => "Everything in the account's subtree",
             BuiltInRole::Billing => {
-                "Accounts, the catalog, the billing side and customer notifications; reads the event log"
+                "Accounts, the catalog, orders, the billing side and customer notifications; reads the event log"
             }
-            BuiltInRole::Technical => "Reads accounts, the catalog and the event log; the provisioning side",
+            BuiltInRole::Technical => "Reads accounts, the catalog, orders and the event log; the provisioning side",
             BuiltInRole::ReadOnly => "Reads everything, changes nothing",
         }
     }
@@ -225,11 +233,13 @@ impl BuiltInRole {
                 NotificationsWrite,
                 CatalogRead,
                 CatalogWrite,
+                OrdersRead,
+                OrdersWrite,
             ]
             .into_iter()
             .collect(),
             BuiltInRole::Technical => {
-                [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite, CatalogRead]
+                [AccountsRead, EventsRead, WebhooksRead, WebhooksWrite, TasksRead, TasksWrite, CatalogRead, OrdersRead]
                     .into_iter()
                     .collect()
             }

@@ -248,16 +248,17 @@ pub(crate) struct Discounts {
     pub promotions: Vec<Promotion>,
 }
 
-/// The coupon with `code` of the caller's account or the nearest ancestor that has one,
-/// checked for the plan now; and the promotions valid for the plan now.
+/// The coupon with `code` of the buyer's account or the nearest ancestor that has one
+/// (`catalog`: the buyer's catalog scope), checked for the plan now; and the promotions
+/// valid for the plan now.
 pub(crate) fn discounts_for(
     conn: &mut DbConn,
-    caller: &Caller,
+    catalog: &Scope,
     plan: &PlanRow,
     code: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Discounts, ServiceError> {
-    let mut rows = store::active_on_lineage(conn, &caller.catalog_scope())?;
+    let mut rows = store::active_on_lineage(conn, catalog)?;
     rows.sort_by_key(|r| std::cmp::Reverse(r.account_path.len()));
     let secs = |t: Option<chrono::NaiveDateTime>| t.map(|t| from_db(t).timestamp());
     let mut coupon = None;

@@ -103,11 +103,20 @@ from .notification_template_out import NotificationTemplateOut
 from .notification_template_page import NotificationTemplatePage
 from .notification_template_patch import NotificationTemplatePatch
 from .object_ref import ObjectRef
+from .order_cancel_in import OrderCancelIn
 from .order_event import OrderEvent
-from .order_event_data import OrderEventData
 from .order_event_previous_type_0 import OrderEventPreviousType0
 from .order_event_type import OrderEventType
+from .order_in import OrderIn
+from .order_line_in import OrderLineIn
+from .order_line_in_parameters import OrderLineInParameters
+from .order_line_out import OrderLineOut
+from .order_line_out_parameters import OrderLineOutParameters
+from .order_out import OrderOut
+from .order_page import OrderPage
 from .order_parameter import OrderParameter
+from .order_status import OrderStatus
+from .order_type import OrderType
 from .parameter_kind import ParameterKind
 from .payment_event import PaymentEvent
 from .payment_event_data import PaymentEventData
@@ -339,11 +348,20 @@ __all__ = (
     "NotificationTemplatePage",
     "NotificationTemplatePatch",
     "ObjectRef",
+    "OrderCancelIn",
     "OrderEvent",
-    "OrderEventData",
     "OrderEventPreviousType0",
     "OrderEventType",
+    "OrderIn",
+    "OrderLineIn",
+    "OrderLineInParameters",
+    "OrderLineOut",
+    "OrderLineOutParameters",
+    "OrderOut",
+    "OrderPage",
     "OrderParameter",
+    "OrderStatus",
+    "OrderType",
     "ParameterKind",
     "PaymentEvent",
     "PaymentEventData",

@@ -12,8 +12,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.object_ref import ObjectRef
-    from ..models.order_event_data import OrderEventData
     from ..models.order_event_previous_type_0 import OrderEventPreviousType0
+    from ..models.order_out import OrderOut
 
 
 T = TypeVar("T", bound="OrderEvent")
@@ -21,21 +21,19 @@ T = TypeVar("T", bound="OrderEvent")
 
 @_attrs_define
 class OrderEvent:
-    """An event whose `data` is of type `OrderEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers
-    it.
+    """An event whose `data` is of type `OrderOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
 
-        Attributes:
-            id (str):
-            type_ (OrderEventType): The event type (the wire name of the catalog).
-            domain (str):
-            occurred_at (datetime.datetime):
-            account_id (str): The account that owns the object.
-            object_ (ObjectRef): The object an event is about.
-            sequence (int): Per object, from 1, without gaps.
-            data (OrderEventData): The order's snapshot after the change. Its fields are not part of the contract yet: they
-                are typed when the order API lands.
-            previous (None | OrderEventPreviousType0 | Unset): The previous values of the fields that changed, where the
-                event type gives them.
+    Attributes:
+        id (str):
+        type_ (OrderEventType): The event type (the wire name of the catalog).
+        domain (str):
+        occurred_at (datetime.datetime):
+        account_id (str): The account that owns the object.
+        object_ (ObjectRef): The object an event is about.
+        sequence (int): Per object, from 1, without gaps.
+        data (OrderOut): An order.
+        previous (None | OrderEventPreviousType0 | Unset): The previous values of the fields that changed, where the
+            event type gives them.
     """
 
     id: str
@@ -45,7 +43,7 @@ class OrderEvent:
     account_id: str
     object_: ObjectRef
     sequence: int
-    data: OrderEventData
+    data: OrderOut
     previous: None | OrderEventPreviousType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -98,8 +96,8 @@ class OrderEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.object_ref import ObjectRef  # noqa: PLC0415
-        from ..models.order_event_data import OrderEventData  # noqa: PLC0415
         from ..models.order_event_previous_type_0 import OrderEventPreviousType0  # noqa: PLC0415
+        from ..models.order_out import OrderOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -116,7 +114,7 @@ class OrderEvent:
 
         sequence = d.pop("sequence")
 
-        data = OrderEventData.from_dict(d.pop("data"))
+        data = OrderOut.from_dict(d.pop("data"))
 
         def _parse_previous(data: object) -> None | OrderEventPreviousType0 | Unset:
             if data is None:

@@ -11,6 +11,8 @@ class PermissionName(StrEnum):
     EVENTS_READ = "events.read"
     NOTIFICATIONS_READ = "notifications.read"
     NOTIFICATIONS_WRITE = "notifications.write"
+    ORDERS_READ = "orders.read"
+    ORDERS_WRITE = "orders.write"
     ROLES_READ = "roles.read"
     ROLES_WRITE = "roles.write"
     TASKS_READ = "tasks.read"

@@ -1255,7 +1255,14 @@ export type ObjectRef = {
 };
 
 /**
- * An event whose `data` is of type `OrderEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ * Cancel an order that has not completed.
+ */
+export type OrderCancelIn = {
+    reason?: string | null;
+};
+
+/**
+ * An event whose `data` is of type `OrderOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
  */
 export type OrderEvent = {
     id: string;
@@ -1277,7 +1284,7 @@ export type OrderEvent = {
     /**
      * The object's snapshot after the change.
      */
-    data: OrderEventData;
+    data: OrderOut;
     /**
      * The previous values of the fields that changed, where the event type gives them.
      */
@@ -1287,10 +1294,119 @@ export type OrderEvent = {
 };
 
 /**
- * The order's snapshot after the change. Its fields are not part of the contract yet: they are typed when the order API lands.
+ * Place an order for a customer account.
  */
-export type OrderEventData = {
-    [key: string]: unknown;
+export type OrderIn = {
+    /**
+     * The customer that buys; defaults to the caller's account, which must then be a customer.
+     */
+    account_id?: string | null;
+    type: OrderType;
+    /**
+     * The storefront the order was placed on: a brand of the seller that publishes every
+     * plan of the order. A customer's own call needs the plans published on one of its
+     * seller's brands, with or without naming it.
+     */
+    brand_id?: string | null;
+    /**
+     * A coupon of the customer's account or an account above it.
+     */
+    coupon_code?: string | null;
+    /**
+     * 1 to 20 plans, all sold by one seller in one currency.
+     */
+    lines: Array<OrderLineIn>;
+};
+
+/**
+ * One plan bought: the same fields as a quote (`QuoteIn`).
+ */
+export type OrderLineIn = {
+    plan_id: string;
+    /**
+     * The period's length: `months` or `days` as the plan defines it.
+     */
+    months?: number | null;
+    days?: number | null;
+    /**
+     * Resources beyond the plan's included amounts; others stay at the included amount.
+     */
+    resources?: Array<QuoteResource>;
+    /**
+     * The order parameters the plan's service template asks for, by name (`{"domain": "example.com"}`): every required one, each as its definition says.
+     */
+    parameters?: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * One line of an order: what was asked for and its price, fixed when the order was placed.
+ */
+export type OrderLineOut = {
+    plan_id: string;
+    months?: number | null;
+    days?: number | null;
+    resources: Array<QuoteResource>;
+    parameters: {
+        [key: string]: string;
+    };
+    /**
+     * Exactly what `QuoteCreate` answered for this line when the order was placed.
+     */
+    price: QuoteOut;
+};
+
+/**
+ * An order.
+ */
+export type OrderOut = {
+    id: string;
+    /**
+     * The customer.
+     */
+    account_id: string;
+    /**
+     * The account that sells: the owner of the order's plans (the provider, or an
+     * advanced reseller for its own plans).
+     */
+    seller_id: string;
+    brand_id?: string | null;
+    type: OrderType;
+    status: OrderStatus;
+    currency: string;
+    lines: Array<OrderLineOut>;
+    /**
+     * The sum of the lines' totals.
+     */
+    total: string;
+    /**
+     * For an advanced reseller's own plans: what its parent charges it for the same
+     * order (the sum of the lines' wholesale totals).
+     */
+    wholesale_total?: string | null;
+    coupon_code?: string | null;
+    /**
+     * Why the order was cancelled or rejected.
+     */
+    status_reason?: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of orders.
+ */
+export type OrderPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<OrderOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
 };
 
 /**
@@ -1324,6 +1440,10 @@ export type OrderParameter = {
      */
     max_length?: number | null;
 };
+
+export type OrderStatus = 'placed' | 'in_progress' | 'waiting_approval' | 'completed' | 'rejected' | 'cancelled';
+
+export type OrderType = 'sales';
 
 export type ParameterKind = 'string' | 'domain_name' | 'enum' | 'integer';
 
@@ -1408,7 +1528,7 @@ export type PaymentMethodEventData = {
 /**
  * A permission, as listed by `PermissionList` (`accounts.read`).
  */
-export type PermissionName = 'accounts.read' | 'accounts.write' | 'users.read' | 'users.write' | 'roles.read' | 'roles.write' | 'api_keys.read' | 'api_keys.write' | 'events.read' | 'webhooks.read' | 'webhooks.write' | 'tasks.read' | 'tasks.write' | 'notifications.read' | 'notifications.write' | 'catalog.read' | 'catalog.write';
+export type PermissionName = 'accounts.read' | 'accounts.write' | 'users.read' | 'users.write' | 'roles.read' | 'roles.write' | 'api_keys.read' | 'api_keys.write' | 'events.read' | 'webhooks.read' | 'webhooks.write' | 'tasks.read' | 'tasks.write' | 'notifications.read' | 'notifications.write' | 'catalog.read' | 'catalog.write' | 'orders.read' | 'orders.write';
 
 /**
  * A permission that roles are made of.
@@ -4485,6 +4605,161 @@ export type NotificationCancelResponses = {
 };
 
 export type NotificationCancelResponse = NotificationCancelResponses[keyof NotificationCancelResponses];
+
+export type OrderListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Only orders of this customer.
+         */
+        account_id?: string;
+        /**
+         * Only orders of this type.
+         */
+        type?: OrderType;
+        status?: OrderStatus;
+        /**
+         * Only orders placed at or after this time.
+         */
+        created_from?: string;
+        /**
+         * Only orders placed before this time.
+         */
+        created_until?: string;
+    };
+    url: '/api/v1/orders';
+};
+
+export type OrderListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderListError = OrderListErrors[keyof OrderListErrors];
+
+export type OrderListResponses = {
+    /**
+     * One page
+     */
+    200: OrderPage;
+};
+
+export type OrderListResponse = OrderListResponses[keyof OrderListResponses];
+
+export type OrderCreateData = {
+    body: OrderIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/orders';
+};
+
+export type OrderCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderCreateError = OrderCreateErrors[keyof OrderCreateErrors];
+
+export type OrderCreateResponses = {
+    /**
+     * Placed
+     */
+    201: OrderOut;
+};
+
+export type OrderCreateResponse = OrderCreateResponses[keyof OrderCreateResponses];
+
+export type OrderGetData = {
+    body?: never;
+    path: {
+        /**
+         * Order id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/orders/{id}';
+};
+
+export type OrderGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderGetError = OrderGetErrors[keyof OrderGetErrors];
+
+export type OrderGetResponses = {
+    /**
+     * Found
+     */
+    200: OrderOut;
+};
+
+export type OrderGetResponse = OrderGetResponses[keyof OrderGetResponses];
+
+export type OrderCancelData = {
+    /**
+     * No body, `{}`, or a reason
+     */
+    body?: OrderCancelIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Order id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/orders/{id}/cancel';
+};
+
+export type OrderCancelErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderCancelError = OrderCancelErrors[keyof OrderCancelErrors];
+
+export type OrderCancelResponses = {
+    /**
+     * Cancelled
+     */
+    200: OrderOut;
+};
+
+export type OrderCancelResponse = OrderCancelResponses[keyof OrderCancelResponses];
 
 export type PermissionListData = {
     body?: never;

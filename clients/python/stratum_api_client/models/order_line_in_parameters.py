@@ -6,17 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="OrderEventData")
+T = TypeVar("T", bound="OrderLineInParameters")
 
 
 @_attrs_define
-class OrderEventData:
-    """The order's snapshot after the change. Its fields are not part of the contract yet: they are typed when the order
-    API lands.
+class OrderLineInParameters:
+    """The order parameters the plan's service template asks for, by name (`{"domain": "example.com"}`): every required
+    one, each as its definition says.
 
     """
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -28,19 +28,19 @@ class OrderEventData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        order_event_data = cls()
+        order_line_in_parameters = cls()
 
-        order_event_data.additional_properties = d
-        return order_event_data
+        order_line_in_parameters.additional_properties = d
+        return order_line_in_parameters
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -1,0 +1,82 @@
+//! The `orders` table.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::schema::orders;
+use crate::scope::Scope;
+use crate::DbConn;
+use stratum_domain::pagination::PageRequest;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = orders, treat_none_as_null = true)]
+pub struct OrderRow {
+    pub id: String,
+    /// The customer.
+    pub account_id: String,
+    pub account_path: String,
+    pub seller_id: String,
+    pub brand_id: Option<String>,
+    pub order_type: String,
+    pub status: String,
+    pub status_reason: Option<String>,
+    pub currency: String,
+    /// Decimal text.
+    pub total: String,
+    pub wholesale_total: Option<String>,
+    pub coupon_code: Option<String>,
+    /// JSON: the order's lines with their prices, fixed when it was placed.
+    pub lines: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+crate::owned_table!(orders, OrderRow);
+
+/// List filters; `None` matches all.
+#[derive(Debug, Default, Clone)]
+pub struct OrderFilter {
+    pub account_id: Option<String>,
+    pub order_type: Option<String>,
+    pub status: Option<String>,
+    pub created_from: Option<NaiveDateTime>,
+    pub created_until: Option<NaiveDateTime>,
+}
+
+/// The orders a scope sees that match the filter, in id (creation) order.
+pub fn list_filtered(
+    conn: &mut DbConn,
+    scope: &Scope,
+    filter: &OrderFilter,
+    page: &PageRequest,
+) -> QueryResult<Vec<OrderRow>> {
+    let mut q = orders::table
+        .filter(crate::visible_to!(orders, scope))
+        .select(OrderRow::as_select())
+        .order(orders::id.asc())
+        .limit(page.limit + 1)
+        .into_boxed();
+    if let Some(after) = &page.after {
+        q = q.filter(orders::id.gt(after.clone()));
+    }
+    if let Some(a) = &filter.account_id {
+        q = q.filter(orders::account_id.eq(a.clone()));
+    }
+    if let Some(t) = &filter.order_type {
+        q = q.filter(orders::order_type.eq(t.clone()));
+    }
+    if let Some(s) = &filter.status {
+        q = q.filter(orders::status.eq(s.clone()));
+    }
+    if let Some(f) = filter.created_from {
+        q = q.filter(orders::created_at.ge(f));
+    }
+    if let Some(u) = filter.created_until {
+        q = q.filter(orders::created_at.lt(u));
+    }
+    q.load(conn)
+}
+
+crate::versioned!(orders, OrderRow, "order");
+crate::owned!(OrderRow);
