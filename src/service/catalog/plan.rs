@@ -484,7 +484,7 @@ pub fn revoke(cx: &Context, caller: &Caller, plan_id: &str, account_id: &str) ->
         if !store::granted(conn, &plan, &target.id)? {
             return Err(ServiceError::NotFound("plan grant"));
         }
-        if crate::store::catalog::brand::published_by(conn, &target, &plan)?
+        if crate::store::catalog::brand::published_by(conn, &target.id, &plan)?
             || store::regranted_by(conn, &plan, &target)?
         {
             return Err(ServiceError::Conflict(format!(

@@ -24,6 +24,7 @@ use crate::service::catalog::persisted;
 use crate::service::catalog::quote::{self, PriceRequest};
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{raise, require, Context, ServiceError};
+use crate::store::catalog::brand::BrandRow;
 use crate::store::catalog::plan::PlanRow;
 use crate::store::catalog::{brand, plan as plans, service_template};
 use crate::store::identity::account::AccountRow;
@@ -95,7 +96,7 @@ fn within_line(i: usize, e: ServiceError) -> ServiceError {
 /// to), which must sell each plan; and the brand named, which must be that account's.
 struct Storefront {
     channel_id: String,
-    brand_id: Option<String>,
+    brand: Option<BrandRow>,
     /// The customer places the order itself: its plans must be published on a brand.
     self_service: bool,
 }
@@ -117,9 +118,9 @@ fn sold_plan(
             return Err(ServiceError::validation(&field, "unknown_plan", why));
         }
     };
-    let published = match &shop.brand_id {
+    let published = match &shop.brand {
         Some(b) => brand::find_publication(conn, b, &plan.id)?.is_some(),
-        None => !shop.self_service || brand::published_by(conn, &shop.channel_id, &plan.id)?,
+        None => !shop.self_service || brand::published_by(conn, &shop.channel_id, &plan)?,
     };
     if !published {
         let why = format!("plan {} is not published on the seller's brand", plan.id);
@@ -177,14 +178,17 @@ pub fn create(
         let buyer = customer(conn, caller, input.account_id.as_deref())?;
         let view = caller.scope().catalog_of(&buyer.id, &buyer.path).ok_or(ServiceError::NotFound("account"))?;
         let channel_id = buyer.parent_id.clone().unwrap_or_default();
-        if let Some(b) = &input.brand_id {
-            if brand::find_visible(conn, &view, b)?.is_none_or(|row| row.account_id != channel_id) {
-                let why = format!("{b} is not a brand of the account that sells to this customer");
-                return Err(ServiceError::validation("brand_id", "unknown_brand", why));
-            }
-        }
-        let shop =
-            Storefront { channel_id, brand_id: input.brand_id.clone(), self_service: caller.account_id == buyer.id };
+        let shop_brand = match &input.brand_id {
+            Some(b) => match brand::find_visible(conn, &view, b)? {
+                Some(row) if row.account_id == channel_id => Some(row),
+                _ => {
+                    let why = format!("{b} is not a brand of the account that sells to this customer");
+                    return Err(ServiceError::validation("brand_id", "unknown_brand", why));
+                }
+            },
+            None => None,
+        };
+        let shop = Storefront { channel_id, brand: shop_brand, self_service: caller.account_id == buyer.id };
         let mut sold = Vec::with_capacity(input.lines.len());
         for (i, line) in input.lines.iter().enumerate() {
             let plan = sold_plan(conn, &view, &shop, i, line)?;

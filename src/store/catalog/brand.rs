@@ -4,7 +4,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::catalog::plan::PlanRow;
-use crate::identity::account::AccountRow;
 use crate::schema::{brands, plan_publications};
 use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
@@ -81,9 +80,9 @@ pub fn publications(conn: &mut DbConn, brand: &BrandRow, page: &PageRequest) -> 
     q.load(conn)
 }
 
-/// Whether a brand of `account` publishes the plan.
-pub fn published_by(conn: &mut DbConn, account: &AccountRow, plan: &PlanRow) -> QueryResult<bool> {
-    let own_brands = brands::table.filter(brands::account_id.eq(&account.id)).select(brands::id);
+/// Whether a brand of `account_id` publishes the plan.
+pub fn published_by(conn: &mut DbConn, account_id: &str, plan: &PlanRow) -> QueryResult<bool> {
+    let own_brands = brands::table.filter(brands::account_id.eq(account_id)).select(brands::id);
     Ok(plan_publications::table
         .filter(plan_publications::plan_id.eq(&plan.id))
         .filter(plan_publications::brand_id.eq_any(own_brands))
