@@ -134,10 +134,6 @@ pub fn optional_phone() -> RefOr<Schema> {
     text(r"^[0-9 +().-]*[0-9][0-9 +().-]*$", None, 40, true).into()
 }
 
-pub fn optional_language() -> RefOr<Schema> {
-    text(LANGUAGE_PATTERN, None, LANGUAGE_MAX, true).into()
-}
-
 /// Up to 50 language tags.
 pub fn languages() -> RefOr<Schema> {
     list(text(LANGUAGE_PATTERN, None, LANGUAGE_MAX, false), 50, false)
