@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Load benchmark: /healthz against GET and POST /api/v1/accounts with a real token, on a
-# fresh SQLite database, in one run, so the ratios hold on a shared, noisy machine.
-# Usage: bench/run.sh [duration, default 10s] [connections, default 64]
+# fresh database, in one run, so the ratios hold on a shared, noisy machine.
+# Usage: bench/run.sh [--database-url URL] [duration, default 10s] [connections, default 64]
+# The database is a fresh SQLite file unless --database-url (or STRATUM_BENCH_DATABASE_URL)
+# names a PostgreSQL server: postgres://user@host:port/admin-db, on which a database of
+# its own is created for the run and dropped after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+admin_url="${STRATUM_BENCH_DATABASE_URL:-}"
+if [ "${1:-}" = "--database-url" ]; then admin_url="$2"; shift 2; fi
 duration="${1:-10s}"
 conns="${2:-64}"
 
@@ -12,11 +17,27 @@ command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq cur
 cargo build --release --locked --quiet
 
 dir="$(mktemp -d)"
+pg_db=""
+case "$admin_url" in
+  postgres://*|postgresql://*)
+    pg_db="stratum_bench_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    psql -qAt -d "$admin_url" -c "CREATE DATABASE $pg_db"
+    base_url="${admin_url%%\?*}"
+    db_url="${base_url%/*}/$pg_db"
+    backend=PostgreSQL ;;
+  *) db_url="$dir/bench.db"; backend=SQLite ;;
+esac
 key="stk_bench$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 36)"
-STRATUM_LISTEN=127.0.0.1:0 STRATUM_DATABASE_URL="$dir/bench.db" STRATUM_BOOTSTRAP_API_KEY="$key" \
+STRATUM_LISTEN=127.0.0.1:0 STRATUM_DATABASE_URL="$db_url" STRATUM_BOOTSTRAP_API_KEY="$key" \
   STRATUM_LOG_LEVEL=warn target/release/stratum serve >"$dir/out.log" 2>"$dir/err.log" &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+cleanup() {
+  kill $pid 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  [ -z "$pg_db" ] || psql -qAt -d "$admin_url" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
 for _ in $(seq 1 100); do grep -q 'listening on' "$dir/out.log" && break; sleep 0.1; done
 base="$(sed -n 's/^stratum listening on //p' "$dir/out.log" | head -n1)"
 [ -n "$base" ] || { cat "$dir/err.log"; exit 1; }
@@ -72,7 +93,7 @@ read -r sp_rps sp_p50 sp_p99 sp_bad < <(measure -s "$dir/soap_post.lua" "$base/s
 # Scale: 100,100 accounts, then reads of a small subtree deep in the tree and of the whole.
 provider="$(curl -sf "$base/api/v1/accounts/$id" -H "Authorization: Bearer $token" | json parent_id)"
 provider_path="/$provider/"
-sub="$(python3 bench/seed_tree.py "$dir/bench.db" "$provider" "$provider_path")"
+sub="$(python3 bench/seed_tree.py "$db_url" "$provider" "$provider_path")"
 sub_key="$(curl -sf -X POST "$base/api/v1/api-keys" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d "{\"account_id\":\"$sub\",\"role\":\"admin\"}" | json key)"
 sub_token="$(curl -sf -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -92,4 +113,4 @@ row "GET accounts?kind=reseller*" "$a_rps" "$a_p50" "$a_p99" "$a_bad"
 echo "* with 100,100 accounts in the tree: a sub-reseller's 100-account subtree, and the provider's first page of resellers"
 echo "SOAP/REST: AccountGet $(python3 -c "print(f'{$sg_rps/$g_rps:.2f}')"), AccountCreate $(python3 -c "print(f'{$sp_rps/$p_rps:.2f}')") (target >= 0.70)"
 echo "GET/healthz ratios of the three rounds: $(printf '%s\n' "${rounds[@]}" | cut -d' ' -f1 | sort -n | tr '\n' ' ')"
-echo "($conns connections, $duration each, SQLite, wrk and server sharing $(nproc) cores)"
+echo "($conns connections, $duration each, $backend, wrk and server sharing $(nproc) cores)"
