@@ -48,7 +48,7 @@ pub const NOT_BLANK: &str = r"\S";
 
 /// Makes a function of no arguments (what `schema_with` takes) that gives one of the shapes
 /// here the field's own description, which `schema_with` would otherwise drop:
-/// `described!(fn sender = optional_mailbox, "The sender …");`
+/// `described!(sender = optional_mailbox, "The sender …");`
 #[macro_export]
 macro_rules! described {
     ($name:ident = $shape:ident, $doc:literal) => {
