@@ -28,7 +28,8 @@ fn ipv6_pattern() -> String {
     let h16 = "[0-9A-Fa-f]{1,4}";
     let octet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
     let ls32 = format!(r"({h16}:{h16}|{octet}\.{octet}\.{octet}\.{octet})");
-    let head = |n: usize| if n == 0 { String::new() } else { format!("(({h16}:){{0,{}}}{h16})?", n - 1) };
+    // Up to `n` groups before the `::`.
+    let head = |n: usize| format!("(({h16}:){{0,{}}}{h16})?", n - 1);
     let forms = [
         format!("({h16}:){{6}}{ls32}"),
         format!("::({h16}:){{5}}{ls32}"),

@@ -101,8 +101,10 @@ pub enum UrlProblem {
 /// private, link-local or unspecified address given literally. (Names are resolved at
 /// delivery time and checked again there.)
 pub fn check_url(url: &str, allow_private: bool) -> Result<(), UrlProblem> {
-    let host = host_of(url).ok_or(UrlProblem::NotHttp)?;
-    if host.is_empty() || url.len() > 2000 || url.chars().any(crate::validation::is_space) || !authority_is_valid(url) {
+    let host_port = host_and_port(url).ok_or(UrlProblem::NotHttp)?;
+    let host = host_in(host_port);
+    let whole = url.len() <= 2000 && !url.chars().any(crate::validation::is_space);
+    if host.is_empty() || !whole || !authority_is_valid(host_port) {
         return Err(UrlProblem::NotHttp);
     }
     if allow_private {
@@ -120,11 +122,15 @@ pub fn check_url(url: &str, allow_private: bool) -> Result<(), UrlProblem> {
 
 /// The host of an http(s) URL (without brackets for IPv6).
 pub fn host_of(url: &str) -> Option<&str> {
-    let host_port = host_and_port(url)?;
-    Some(match host_port.strip_prefix('[') {
+    host_and_port(url).map(host_in)
+}
+
+/// The host of an authority (`host:port`, `[v6]:port`), without brackets.
+fn host_in(host_port: &str) -> &str {
+    match host_port.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => host_port.split(':').next().unwrap_or(""),
-    })
+    }
 }
 
 /// The authority of an http(s) URL without its user info: `host:port`, `[v6]:port`.
@@ -134,10 +140,10 @@ fn host_and_port(url: &str) -> Option<&str> {
     Some(authority.rsplit_once('@').map_or(authority, |(_, h)| h))
 }
 
-/// Whether a client can connect to the authority: a bracketed host is an IPv6 address,
-/// any other host has no brackets, and a port is a number up to 65535 (or empty).
-fn authority_is_valid(url: &str) -> bool {
-    let Some(host_port) = host_and_port(url) else { return false };
+/// Whether a client can connect to the authority (`host_and_port`): a bracketed host is an
+/// IPv6 address, any other host has no brackets, and a port is a number up to 65535 (or
+/// empty).
+fn authority_is_valid(host_port: &str) -> bool {
     let (host_ok, port) = match host_port.strip_prefix('[') {
         Some(v6) => match v6.split_once(']') {
             Some((ip, after)) => (
