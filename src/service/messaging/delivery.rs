@@ -84,21 +84,24 @@ pub fn attempts(
 }
 
 /// Makes a delivery due now again, whatever became of it (its attempt count goes on). Its
-/// task, of the endpoint's account like the delivery, is read through the caller's `scope`.
+/// task, of the endpoint's account like the delivery, is read through the caller's `scope`
+/// and locked first; the delivery is read again under that lock, since a worker recording
+/// an attempt holds the task too, so neither overwrites what the other wrote.
 fn requeue(
     conn: &mut DbConn,
     scope: &Scope,
     now: chrono::DateTime<chrono::Utc>,
-    d: &mut DeliveryRow,
-) -> Result<(), ServiceError> {
-    d.status = enum_text(&DeliveryStatus::Pending);
-    store::update(conn, d)?;
-    let mut t = task::find_in_scope(conn, scope, &d.task_id)?
+    d: &DeliveryRow,
+) -> Result<DeliveryRow, ServiceError> {
+    let mut t = task::lock_in_scope(conn, scope, &d.task_id)?
         .ok_or(ServiceError::Internal(format!("task {} is gone", d.task_id)))?;
+    let mut d = store::find_in_scope(conn, scope, &d.id)?.ok_or(ServiceError::NotFound("delivery"))?;
     if !crate::service::platform::task::transition(conn, now, &mut t, TaskStatus::Queued, Some(now), None)? {
         return Err(ServiceError::Conflict("the delivery's task changed meanwhile; try again".into()));
     }
-    Ok(())
+    d.status = enum_text(&DeliveryStatus::Pending);
+    store::update(conn, &d)?;
+    Ok(d)
 }
 
 pub fn retry(
@@ -109,7 +112,7 @@ pub fn retry(
 ) -> Result<Outcome<DeliveryOut>, ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let mut d = find(conn, caller, id)?;
+        let d = find(conn, caller, id)?;
         let scope = caller.scope();
         // A deleted endpoint is not found: it takes no deliveries, as a disabled one.
         let endpoint = webhook_endpoint::find_in_scope(conn, &scope, &d.endpoint_id)?;
@@ -118,8 +121,7 @@ pub fn retry(
                 "the delivery's endpoint is disabled; enable it first".into(),
             ));
         }
-        requeue(conn, &scope, now, &mut d)?;
-        to_out(&d)
+        to_out(&requeue(conn, &scope, now, &d)?)
     })
 }
 
@@ -135,20 +137,26 @@ pub fn replay(
     idempotency::write(cx, caller, idem, |conn, now| {
         let scope = caller.scope();
         let e = event::find_in_scope(conn, &scope, event_id)?.ok_or(ServiceError::NotFound("event"))?;
-        let mut out = Vec::new();
+        let (mut again, mut created) = (Vec::new(), Vec::new());
         for ep in webhook_endpoint::enabled_in_scope(conn, &scope)? {
             if !crate::service::messaging::dispatch::receives(&ep, &e.account_path, &e.event_type) {
                 continue;
             }
-            let d = match store::find_for(conn, &scope, &ep.id, &e.id)? {
-                Some(mut d) => {
-                    requeue(conn, &scope, now, &mut d)?;
-                    d
-                }
-                None => crate::service::messaging::dispatch::create_delivery(conn, now, &ep, &e.id)?,
-            };
-            out.push(to_out(&d)?);
+            match store::find_for(conn, &scope, &ep.id, &e.id)? {
+                Some(d) => again.push(d),
+                None => created.push(ep),
+            }
         }
+        // Their tasks are locked in ascending id order, as the recorder locks its batch.
+        again.sort_unstable_by(|a, b| a.task_id.cmp(&b.task_id));
+        let mut out = Vec::with_capacity(again.len() + created.len());
+        for d in &again {
+            out.push(to_out(&requeue(conn, &scope, now, d)?)?);
+        }
+        for ep in &created {
+            out.push(to_out(&crate::service::messaging::dispatch::create_delivery(conn, now, ep, &e.id)?)?);
+        }
+        out.sort_unstable_by(|a, b| a.endpoint_id.cmp(&b.endpoint_id));
         Ok(DeliveryPage { data: out, next_cursor: None })
     })
 }

@@ -129,19 +129,39 @@ pub mod unscoped {
         dsl::tasks.filter(dsl::id.eq_any(&ids)).select(TaskRow::as_select()).order(dsl::run_at.asc()).load(conn)
     }
 
-    /// Of `ids`, those `owner` holds the lease of.
+    /// Of `ids`, those `owner` holds the lease of. On PostgreSQL they are locked, in id
+    /// order, before the recorder touches their deliveries: every writer of a task's
+    /// object takes the task first and several tasks in ascending id order, so recorders,
+    /// claims and API requeues never wait on each other in a circle.
     pub fn owned_by(conn: &mut DbConn, ids: &[String], owner: &str) -> QueryResult<Vec<String>> {
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
         let mut owned = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(CHUNK) {
-            owned.extend(
-                dsl::tasks
-                    .filter(dsl::id.eq_any(chunk))
-                    .filter(dsl::lease_owner.eq(owner))
-                    .select(dsl::id)
-                    .load::<String>(conn)?,
-            );
+        for chunk in sorted.chunks(CHUNK) {
+            let q = dsl::tasks
+                .filter(dsl::id.eq_any(chunk))
+                .filter(dsl::lease_owner.eq(owner))
+                .order(dsl::id.asc())
+                .select(dsl::id);
+            owned.extend(match conn {
+                DbConn::Postgres(pg) => q.for_update().load::<String>(pg)?,
+                DbConn::Sqlite(lite) => q.load::<String>(lite)?,
+            });
         }
         Ok(owned)
+    }
+}
+
+/// The task, if the scope sees it, locked until the transaction ends on PostgreSQL (SQLite
+/// has one writer at a time anyway): taken before the task's object is written, in the
+/// order `unscoped::owned_by` explains, and read after the lock so its version is current.
+pub fn lock_in_scope(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<TaskRow>> {
+    let (lo, hi) = scope.range();
+    let q = dsl::tasks.filter(dsl::id.eq(id)).filter(dsl::account_path.ge(lo)).filter(dsl::account_path.lt(hi));
+    // The selection names its backend, so it is made in each arm.
+    match conn {
+        DbConn::Postgres(pg) => q.select(TaskRow::as_select()).for_update().first(pg).optional(),
+        DbConn::Sqlite(lite) => q.select(TaskRow::as_select()).first(lite).optional(),
     }
 }
 
