@@ -41,7 +41,7 @@ pub struct ServeOptions {
 
 /// Opens the database and applies pending migrations.
 pub fn open_database(config: &Config) -> Result<Context, StartError> {
-    let db = Db::connect(&config.database_url, config.database_pool_size)?;
+    let db = Db::connect(&config.database_url, config.pool_connections())?;
     let applied = db.migrate()?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
@@ -95,7 +95,7 @@ pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartErr
         tasks::handlers::notification::Mailer::new(config.smtp_url.as_ref().map(|s| s.expose()), &config.mail_from)
             .map_err(StartError::Setup)?;
     tasks::start(cx.clone(), wake.clone(), config.webhook_concurrency, config.action_concurrency, mailer);
-    let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.database_pool_size, wake));
+    let state = web::Data::new(AppState::new(cx, jwt_keys(&config)?, metrics, config.request_connections(), wake));
     // The contract is built once: SOAP serves its operations (the webhooks are calls
     // Stratum makes), the served document and the routing tables come from the whole.
     let operations = rest::openapi::operations();

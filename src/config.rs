@@ -61,11 +61,34 @@ pub struct Config {
     pub default_language: String,
 }
 
+/// Connections of a PostgreSQL pool beyond those of requests (see `pool_connections`).
+const BACKGROUND_CONNECTIONS: u32 = 5;
+
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
 pub struct ConfigError(String);
 
 impl Config {
+    /// The connections requests may hold at once: `database_pool_size`, or when it is 0
+    /// what serves the database best on this kind of machine (measured with `bench/`).
+    pub fn request_connections(&self) -> u32 {
+        match (self.database_pool_size, crate::store::Backend::of_url(&self.database_url)) {
+            (0, crate::store::Backend::Sqlite) => 4,
+            (0, crate::store::Backend::Postgres) => 12,
+            (n, _) => n,
+        }
+    }
+
+    /// The pool's size: the requests' connections, and on PostgreSQL those kept for the
+    /// background loops (the dispatcher, and per lane a claim loop and a recorder). On
+    /// SQLite requests run on the HTTP workers themselves and writes take turns anyway.
+    pub fn pool_connections(&self) -> u32 {
+        match crate::store::Backend::of_url(&self.database_url) {
+            crate::store::Backend::Sqlite => self.request_connections(),
+            crate::store::Backend::Postgres => self.request_connections() + BACKGROUND_CONNECTIONS,
+        }
+    }
+
     /// Loads defaults, then `file` (or `./stratum.toml` when present), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
         let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
@@ -100,8 +123,8 @@ impl Config {
         if !(60..=86_400).contains(&self.jwt_ttl_seconds) {
             return Err(ConfigError("jwt_ttl_seconds must be between 60 and 86400".into()));
         }
-        if self.database_pool_size == 0 || self.database_pool_size > 256 {
-            return Err(ConfigError("database_pool_size must be between 1 and 256".into()));
+        if self.database_pool_size > 256 {
+            return Err(ConfigError("database_pool_size must be between 0 (sized for the database) and 256".into()));
         }
         if self.webhook_concurrency > 1024 {
             return Err(ConfigError("webhook_concurrency must be between 0 and 1024".into()));

@@ -6,6 +6,10 @@
 //! children (a brand's publications, a delivery's attempts, whether a role is in use) takes
 //! the parent's row rather than its id: the row comes from a scoped read (or an unscoped one
 //! that names itself), so the scope carries over to the children.
+//!
+//! Every insertable row says `treat_none_as_default_value = false`: a `None` is bound as
+//! NULL instead of rendered as `DEFAULT`, so an insert's SQL is the same whatever the row
+//! holds, and diesel prepares it once per connection instead of on every insert.
 
 pub mod catalog;
 pub mod db;
@@ -18,7 +22,7 @@ pub mod schema;
 pub mod scope;
 pub mod versioned;
 
-pub use db::{Db, DbConn, DbError};
+pub use db::{Backend, Db, DbConn, DbError};
 
 /// The rows of `$table` a scope sees: those of its subtree and those of the accounts at its
 /// `above` paths.

@@ -88,6 +88,18 @@ pub trait Handler: Send + Sync + 'static {
         t: &TaskRow,
     ) -> Result<Prepared<Self::Job>, ServiceError>;
 
+    /// Prepares the claimed tasks of this kind of one claim, one verdict-or-job per task in
+    /// order; one by one unless the handler reads what its tasks need in a few statements.
+    fn prepare_batch(
+        &self,
+        conn: &mut DbConn,
+        now: DateTime<Utc>,
+        settings: &Settings,
+        tasks: &[TaskRow],
+    ) -> Result<Vec<Prepared<Self::Job>>, ServiceError> {
+        tasks.iter().map(|t| self.prepare(conn, now, settings, t)).collect()
+    }
+
     /// Runs a prepared task, without the database.
     fn run(&self, env: &Env, job: &Self::Job) -> impl Future<Output = Self::Outcome> + Send;
 
@@ -128,6 +140,13 @@ impl Work {
     }
 }
 
+/// A claimed task after its handler prepared it: work for a worker, or settled right in
+/// the claim (nothing to do, or done there) with its verdict.
+pub enum Claimed {
+    Run(Work),
+    Settled(TaskRow, Verdict),
+}
+
 /// A task that ran, on its way to the recorder.
 pub struct Done {
     pub(crate) handler: &'static dyn Registered,
@@ -142,13 +161,14 @@ pub trait Registered: Send + Sync {
     fn kind(&self) -> &'static str;
     fn lane(&self) -> Lane;
     fn schedule(&self) -> Option<Schedule>;
-    fn prepare_work(
+    /// The tasks prepared or settled, in order.
+    fn prepare_works(
         &'static self,
         conn: &mut DbConn,
         now: DateTime<Utc>,
         settings: &Settings,
-        t: TaskRow,
-    ) -> Result<Result<Work, (TaskRow, Verdict)>, ServiceError>;
+        tasks: Vec<TaskRow>,
+    ) -> Result<Vec<Claimed>, ServiceError>;
     fn run_work(&'static self, env: std::sync::Arc<Env>, work: Work) -> Pin<Box<dyn Future<Output = Done> + Send>>;
     fn record_done(&self, conn: &mut DbConn, now: DateTime<Utc>, done: &[&Done]) -> Result<Vec<Verdict>, ServiceError>;
     fn follow(&self, conn: &mut DbConn, scope: &Scope, t: &TaskRow, next: TaskStatus) -> Result<(), ServiceError>;
@@ -172,17 +192,28 @@ impl<H: Handler> Registered for H {
         Handler::schedule(self)
     }
 
-    fn prepare_work(
+    fn prepare_works(
         &'static self,
         conn: &mut DbConn,
         now: DateTime<Utc>,
         settings: &Settings,
-        t: TaskRow,
-    ) -> Result<Result<Work, (TaskRow, Verdict)>, ServiceError> {
-        Ok(match Handler::prepare(self, conn, now, settings, &t)? {
-            Prepared::Run(job) => Ok(Work::new(self, t, job)),
-            Prepared::Settled(verdict) => Err((t, verdict)),
-        })
+        tasks: Vec<TaskRow>,
+    ) -> Result<Vec<Claimed>, ServiceError> {
+        let prepared = Handler::prepare_batch(self, conn, now, settings, &tasks)?;
+        if prepared.len() != tasks.len() {
+            return Err(ServiceError::Internal(format!(
+                "the {} handler left claimed tasks unprepared",
+                Handler::kind(self)
+            )));
+        }
+        Ok(tasks
+            .into_iter()
+            .zip(prepared)
+            .map(|(t, p)| match p {
+                Prepared::Run(job) => Claimed::Run(Work::new(self, t, job)),
+                Prepared::Settled(verdict) => Claimed::Settled(t, verdict),
+            })
+            .collect())
     }
 
     fn run_work(&'static self, env: std::sync::Arc<Env>, work: Work) -> Pin<Box<dyn Future<Output = Done> + Send>> {

@@ -10,11 +10,12 @@ use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::sync::{Notify, Semaphore};
 
-use super::handler::{Done, Env, Lane, Registered, Schedule, Verdict, Work};
+use super::handler::{Claimed, Done, Env, Lane, Registered, Schedule, Verdict, Work};
 use super::handlers::{notification, periodic, script_call, webhook_delivery};
 use super::{Wake, IDLE_POLL};
 use crate::service::platform::task as tasks;
 use crate::service::{Context, ServiceError};
+use crate::store::platform::task::TaskRow;
 
 /// Every kind of task this server runs. A new kind: its handler file in `handlers/` and
 /// one line here.
@@ -166,11 +167,23 @@ fn claim(
     cx.db.write(|conn| {
         let claimed = tasks::claim(conn, kinds, owner, now, until, i64::try_from(limit).unwrap_or(i64::MAX))?;
         let (mut work, mut raised) = (Vec::with_capacity(claimed.len()), false);
+        // Each kind prepares its tasks together, oldest first within the kind.
+        let mut by_kind: Vec<(&'static dyn Registered, Vec<TaskRow>)> = Vec::new();
         for t in claimed {
             let Some(h) = table.find(&t.kind) else { continue };
-            match h.prepare_work(conn, now, &settings, t)? {
-                Ok(w) => work.push(w),
-                Err((mut t, verdict)) => raised |= tasks::settle(conn, now, &mut t, verdict, |c, t| h.announces(c, t))?,
+            match by_kind.iter_mut().find(|(k, _)| k.kind() == h.kind()) {
+                Some((_, group)) => group.push(t),
+                None => by_kind.push((h, vec![t])),
+            }
+        }
+        for (h, group) in by_kind {
+            for prepared in h.prepare_works(conn, now, &settings, group)? {
+                match prepared {
+                    Claimed::Run(w) => work.push(w),
+                    Claimed::Settled(mut t, verdict) => {
+                        raised |= tasks::settle(conn, now, &mut t, verdict, |c, t| h.announces(c, t))?
+                    }
+                }
             }
         }
         Ok((work, raised))

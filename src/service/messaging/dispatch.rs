@@ -16,9 +16,10 @@ use crate::ids;
 use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{Context, ServiceError};
 use crate::store::messaging::delivery::{self, AttemptRow, DeliveryRow};
+use crate::store::messaging::event::{self, EventRow};
 use crate::store::messaging::webhook_endpoint::{self, WebhookEndpointRow};
 use crate::store::platform::task::{self, TaskRow};
-use crate::store::{enum_text, messaging::event, text_json, DbConn};
+use crate::store::{enum_text, text_json, DbConn};
 use crate::store::{messaging::notification_template, messaging::script_action};
 
 pub const WEBHOOK_TASK: &str = "webhook.deliver";
@@ -212,41 +213,70 @@ pub struct DeliveryJob {
     pub secrets: Vec<String>,
 }
 
-/// The delivery of a claimed `webhook.deliver` task, counted as attempted; settled here
-/// when its endpoint was disabled or deleted since (the delivery ends).
-pub(crate) fn prepare(
+/// The deliveries of claimed `webhook.deliver` tasks, each counted as attempted, read in a
+/// handful of statements for the whole claim (deliveries, endpoints, events, the attempt
+/// counts); a task whose endpoint was disabled or deleted since is settled here (its
+/// delivery ends). One answer per task, in order.
+pub(crate) fn prepare_batch(
     conn: &mut DbConn,
     now: DateTime<Utc>,
-    t: &TaskRow,
-) -> Result<Prepared<DeliveryJob>, ServiceError> {
-    let delivery_id = delivery_of(t);
-    let found = match delivery::unscoped::find(conn, &delivery_id)? {
-        Some(d) => webhook_endpoint::unscoped::find(conn, &d.endpoint_id)?.map(|ep| (d, ep)),
-        None => None,
+    tasks: &[TaskRow],
+) -> Result<Vec<Prepared<DeliveryJob>>, ServiceError> {
+    use std::collections::HashMap;
+    let delivery_ids: Vec<String> = tasks.iter().map(delivery_of).collect();
+    let deliveries: HashMap<String, DeliveryRow> =
+        delivery::unscoped::find_many(conn, &delivery_ids)?.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let distinct = |ids: Vec<String>| {
+        let mut ids = ids;
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     };
-    let Some((mut d, ep)) = found.filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none()) else {
-        if let Some(mut d) = delivery::unscoped::find(conn, &delivery_id)? {
-            d.status = enum_text(&DeliveryStatus::Dead);
-            delivery::update(conn, &d)?;
-        }
-        let reason = Some("the endpoint is disabled or deleted".into());
-        return Ok(Prepared::Settled(Verdict::Cancelled { reason }));
-    };
-    let event = event::unscoped::find(conn, &d.event_id)?
-        .ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
-    let body = serde_json::to_vec(&crate::service::messaging::event::to_out(&event)?)
-        .map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let secrets = secrets_of(&ep, now);
-    d.attempts += 1;
-    delivery::update(conn, &d)?;
-    Ok(Prepared::Run(DeliveryJob {
-        delivery_id: d.id,
-        endpoint_id: ep.id,
-        url: ep.url,
-        msg_id: event.id,
-        body,
-        secrets,
-    }))
+    let endpoint_ids = distinct(deliveries.values().map(|d| d.endpoint_id.clone()).collect());
+    let endpoints: HashMap<String, WebhookEndpointRow> =
+        webhook_endpoint::unscoped::find_many(conn, &endpoint_ids)?.into_iter().map(|e| (e.id.clone(), e)).collect();
+    let event_ids = distinct(deliveries.values().map(|d| d.event_id.clone()).collect());
+    let events: HashMap<String, EventRow> =
+        event::unscoped::find_many(conn, &event_ids)?.into_iter().map(|e| (e.id.clone(), e)).collect();
+    let mut bodies: HashMap<&str, Vec<u8>> = HashMap::new();
+    let (mut out, mut attempted) = (Vec::with_capacity(tasks.len()), Vec::with_capacity(tasks.len()));
+    for id in &delivery_ids {
+        let live = deliveries
+            .get(id)
+            .and_then(|d| endpoints.get(&d.endpoint_id).map(|ep| (d, ep)))
+            .filter(|(_, ep)| ep.enabled == 1 && ep.deleted_at.is_none());
+        let Some((d, ep)) = live else {
+            if let Some(d) = deliveries.get(id) {
+                let mut d = d.clone();
+                d.status = enum_text(&DeliveryStatus::Dead);
+                delivery::update(conn, &d)?;
+            }
+            let reason = Some("the endpoint is disabled or deleted".into());
+            out.push(Prepared::Settled(Verdict::Cancelled { reason }));
+            continue;
+        };
+        let event = events.get(&d.event_id).ok_or(ServiceError::Internal(format!("event {} is gone", d.event_id)))?;
+        let body = match bodies.get(event.id.as_str()) {
+            Some(b) => b.clone(),
+            None => {
+                let b = serde_json::to_vec(&crate::service::messaging::event::to_out(event)?)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                bodies.insert(event.id.as_str(), b.clone());
+                b
+            }
+        };
+        attempted.push(d.id.clone());
+        out.push(Prepared::Run(DeliveryJob {
+            delivery_id: d.id.clone(),
+            endpoint_id: ep.id.clone(),
+            url: ep.url.clone(),
+            msg_id: event.id.clone(),
+            body,
+            secrets: secrets_of(ep, now),
+        }));
+    }
+    delivery::count_attempts(conn, &attempted)?;
+    Ok(out)
 }
 
 fn delivery_of(t: &TaskRow) -> String {

@@ -9,7 +9,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = brands, treat_none_as_null = true)]
+#[diesel(table_name = brands, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct BrandRow {
     pub id: String,
     pub account_id: String,
@@ -34,7 +34,7 @@ crate::owned_table!(brands, BrandRow, unscoped {
 });
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = plan_publications)]
+#[diesel(table_name = plan_publications, treat_none_as_default_value = false)]
 pub struct PublicationRow {
     pub brand_id: String,
     pub plan_id: String,

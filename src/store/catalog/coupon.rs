@@ -8,7 +8,7 @@ use crate::scope::Scope;
 use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = coupons, treat_none_as_null = true)]
+#[diesel(table_name = coupons, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct CouponRow {
     pub id: String,
     pub account_id: String,

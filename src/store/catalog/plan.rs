@@ -10,7 +10,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = plans, treat_none_as_null = true)]
+#[diesel(table_name = plans, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct PlanRow {
     pub id: String,
     pub account_id: String,
@@ -39,7 +39,7 @@ crate::owned_table!(plans, PlanRow, unscoped {
 });
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = plan_grants)]
+#[diesel(table_name = plan_grants, treat_none_as_default_value = false)]
 pub struct PlanGrantRow {
     pub plan_id: String,
     pub account_id: String,

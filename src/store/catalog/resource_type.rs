@@ -7,7 +7,7 @@ use crate::schema::resource_types;
 use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = resource_types, treat_none_as_null = true)]
+#[diesel(table_name = resource_types, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct ResourceTypeRow {
     pub id: String,
     pub account_id: String,

@@ -7,7 +7,7 @@ use crate::schema::service_templates;
 use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = service_templates, treat_none_as_null = true)]
+#[diesel(table_name = service_templates, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct ServiceTemplateRow {
     pub id: String,
     pub account_id: String,

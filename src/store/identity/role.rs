@@ -9,7 +9,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = roles, treat_none_as_null = true)]
+#[diesel(table_name = roles, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct RoleRow {
     pub id: String,
     pub account_id: String,

@@ -10,7 +10,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = deliveries, treat_none_as_null = true)]
+#[diesel(table_name = deliveries, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct DeliveryRow {
     pub id: String,
     pub endpoint_id: String,
@@ -25,7 +25,7 @@ pub struct DeliveryRow {
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = delivery_attempts)]
+#[diesel(table_name = delivery_attempts, treat_none_as_default_value = false)]
 pub struct AttemptRow {
     pub id: String,
     pub delivery_id: String,
@@ -47,6 +47,25 @@ pub mod unscoped {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<DeliveryRow>> {
         dsl::deliveries.filter(dsl::id.eq(id)).select(DeliveryRow::as_select()).first(conn).optional()
     }
+
+    /// The deliveries of `ids` that exist, in no particular order.
+    pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<DeliveryRow>> {
+        let mut rows = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            rows.extend(dsl::deliveries.filter(dsl::id.eq_any(chunk)).select(DeliveryRow::as_select()).load(conn)?);
+        }
+        Ok(rows)
+    }
+}
+
+/// Counts one more attempt on each of the deliveries `ids`, in one statement per chunk.
+pub fn count_attempts(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        diesel::update(dsl::deliveries.filter(dsl::id.eq_any(chunk)))
+            .set(dsl::attempts.eq(dsl::attempts + 1))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// The delivery of an event to an endpoint, if the scope sees it.

@@ -10,7 +10,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = events)]
+#[diesel(table_name = events, treat_none_as_default_value = false)]
 pub struct EventRow {
     pub id: String,
     pub event_type: String,
@@ -88,6 +88,11 @@ pub mod unscoped {
 
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<EventRow>> {
         dsl::events.filter(dsl::id.eq(id)).select(EventRow::as_select()).first(conn).optional()
+    }
+
+    /// The events of `ids` that exist, in no particular order.
+    pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<EventRow>> {
+        dsl::events.filter(dsl::id.eq_any(ids)).select(EventRow::as_select()).load(conn)
     }
 
     /// Up to `limit` events not fanned out yet, oldest first; on PostgreSQL locked with

@@ -10,7 +10,7 @@ use stratum_domain::messaging::notification::Candidate;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = notification_templates, treat_none_as_null = true)]
+#[diesel(table_name = notification_templates, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct NotificationTemplateRow {
     pub id: String,
     pub account_id: String,

@@ -9,7 +9,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = webhook_endpoints, treat_none_as_null = true)]
+#[diesel(table_name = webhook_endpoints, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct WebhookEndpointRow {
     pub id: String,
     pub account_id: String,
@@ -42,6 +42,11 @@ pub mod unscoped {
 
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<WebhookEndpointRow>> {
         dsl::webhook_endpoints.filter(dsl::id.eq(id)).select(WebhookEndpointRow::as_select()).first(conn).optional()
+    }
+
+    /// The endpoints of `ids` that exist (deleted ones too), in no particular order.
+    pub fn find_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<WebhookEndpointRow>> {
+        dsl::webhook_endpoints.filter(dsl::id.eq_any(ids)).select(WebhookEndpointRow::as_select()).load(conn)
     }
 
     /// Every enabled endpoint: the dispatcher matches events against them.

@@ -7,7 +7,7 @@ use crate::schema::idempotency_keys::{self, dsl};
 use crate::DbConn;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = idempotency_keys)]
+#[diesel(table_name = idempotency_keys, treat_none_as_default_value = false)]
 pub struct IdempotencyRow {
     pub scope: String,
     pub idempotency_key: String,

@@ -9,7 +9,7 @@ use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = tasks, treat_none_as_null = true)]
+#[diesel(table_name = tasks, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct TaskRow {
     pub id: String,
     pub kind: String,
@@ -72,29 +72,40 @@ pub mod unscoped {
         dsl::tasks.filter(dsl::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
     }
 
-    /// Due at `now`: queued and its time has come, or running with its worker's lease run out.
-    macro_rules! due_at {
-        ($now:expr) => {
-            dsl::status
-                .eq("queued")
-                .and(dsl::run_at.le($now))
-                .or(dsl::status.eq("running").and(dsl::lease_expires_at.lt($now)))
+    // Due at `now` are the queued tasks whose time has come and the running ones whose
+    // worker's lease ran out. Each half is read on its own: each is a range of the
+    // `(status, run_at)` index, where their `OR` made PostgreSQL scan every task ever run
+    // (11.6 ms a claim with 20,000 finished deliveries, against 0.14 ms split).
+    macro_rules! queued_due {
+        ($kinds:expr, $now:expr) => {
+            dsl::tasks.filter(dsl::status.eq("queued")).filter(dsl::run_at.le($now)).filter(dsl::kind.eq_any($kinds))
+        };
+    }
+    macro_rules! lease_expired {
+        ($kinds:expr, $now:expr) => {
+            dsl::tasks
+                .filter(dsl::status.eq("running"))
+                .filter(dsl::lease_expires_at.lt($now))
+                .filter(dsl::kind.eq_any($kinds))
         };
     }
 
     /// Whether any task of the given kinds is due: a read, so that idle workers do not take
     /// the write lock.
     pub fn any_due(conn: &mut DbConn, kinds: &[&str], now: NaiveDateTime) -> QueryResult<bool> {
-        let found: Vec<String> =
-            dsl::tasks.filter(dsl::kind.eq_any(kinds)).filter(due_at!(now)).select(dsl::id).limit(1).load(conn)?;
-        Ok(!found.is_empty())
+        let queued: Vec<String> = queued_due!(kinds, now).select(dsl::id).limit(1).load(conn)?;
+        if !queued.is_empty() {
+            return Ok(true);
+        }
+        let expired: Vec<String> = lease_expired!(kinds, now).select(dsl::id).limit(1).load(conn)?;
+        Ok(!expired.is_empty())
     }
 
     /// Claims up to `limit` due tasks of the given kinds for `owner` until `lease_until`:
-    /// queued ones whose time has come, and running ones whose worker's lease ran out. On
-    /// PostgreSQL the candidates are locked with `FOR UPDATE SKIP LOCKED`, so concurrent
-    /// workers of several processes take different tasks; SQLite has one writer at a time
-    /// anyway.
+    /// queued ones whose time has come, oldest first, then running ones whose worker's
+    /// lease ran out. On PostgreSQL the candidates are locked with `FOR UPDATE SKIP
+    /// LOCKED`, so concurrent workers of several processes take different tasks; SQLite
+    /// has one writer at a time anyway.
     pub fn claim(
         conn: &mut DbConn,
         kinds: &[&str],
@@ -103,16 +114,19 @@ pub mod unscoped {
         lease_until: NaiveDateTime,
         limit: i64,
     ) -> QueryResult<Vec<TaskRow>> {
-        let due = dsl::tasks
-            .filter(dsl::kind.eq_any(kinds))
-            .filter(due_at!(now))
-            .order(dsl::run_at.asc())
-            .limit(limit)
-            .select(dsl::id);
-        let ids: Vec<String> = match conn {
-            DbConn::Postgres(pg) => due.for_update().skip_locked().load(pg)?,
-            DbConn::Sqlite(lite) => due.load(lite)?,
+        let queued = queued_due!(kinds, now).order(dsl::run_at.asc()).limit(limit).select(dsl::id);
+        let mut ids: Vec<String> = match conn {
+            DbConn::Postgres(pg) => queued.for_update().skip_locked().load(pg)?,
+            DbConn::Sqlite(lite) => queued.load(lite)?,
         };
+        let room = limit - i64::try_from(ids.len()).unwrap_or(limit);
+        if room > 0 {
+            let expired = lease_expired!(kinds, now).order(dsl::run_at.asc()).limit(room).select(dsl::id);
+            ids.extend(match conn {
+                DbConn::Postgres(pg) => expired.for_update().skip_locked().load::<String>(pg)?,
+                DbConn::Sqlite(lite) => expired.load::<String>(lite)?,
+            });
+        }
         if ids.is_empty() {
             return Ok(Vec::new());
         }

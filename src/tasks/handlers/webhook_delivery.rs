@@ -30,10 +30,21 @@ impl Handler for WebhookDelivery {
         &self,
         conn: &mut DbConn,
         now: DateTime<Utc>,
-        _settings: &Settings,
+        settings: &Settings,
         t: &TaskRow,
     ) -> Result<Prepared<DeliveryJob>, ServiceError> {
-        dispatch::prepare(conn, now, t)
+        let mut one = self.prepare_batch(conn, now, settings, std::slice::from_ref(t))?;
+        one.pop().ok_or(ServiceError::Internal("a delivery task went unprepared".into()))
+    }
+
+    fn prepare_batch(
+        &self,
+        conn: &mut DbConn,
+        now: DateTime<Utc>,
+        _settings: &Settings,
+        tasks: &[TaskRow],
+    ) -> Result<Vec<Prepared<DeliveryJob>>, ServiceError> {
+        dispatch::prepare_batch(conn, now, tasks)
     }
 
     async fn run(&self, env: &Env, job: &DeliveryJob) -> AttemptOutcome {
