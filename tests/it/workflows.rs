@@ -424,3 +424,42 @@ fn fraud_rules_add_their_scores_and_refuse_what_their_kind_lacks() {
     let body = json!({"account_id": fresh, "type": "sales", "ip_country": "usa", "lines": [{"plan_id": w.plan_days, "days": 30}]});
     srv.post("/api/v1/orders", &w.p, &body).problem(422, "validation_failed");
 }
+
+#[test]
+fn a_failed_step_shows_why_and_is_retried() {
+    let srv = TestServer::start();
+    let w = build(&srv);
+    flag_above_100(&srv, &w.p);
+    let id = id_of(&order(&srv, &w.p, &w.c1, json!([{"plan_id": w.plan_web, "months": 12}])));
+    wait_status(&srv, &w.p, &id, "waiting_approval");
+    srv.post(&format!("/api/v1/orders/{id}/retry"), &w.p, &json!({})).problem(409, "invalid_state_transition");
+    // The customer is suspended while its order waits: activation fails.
+    srv.post(&format!("/api/v1/accounts/{}/suspend", w.c1), &w.p, &json!({})).expect(200);
+    srv.post(&format!("/api/v1/orders/{id}/approve"), &w.p, &json!({})).expect(200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let failed = loop {
+        let o = srv.get(&format!("/api/v1/orders/{id}"), &w.p).expect(200).clone();
+        if o["steps"].as_array().unwrap().last().is_some_and(|s| s["error"].is_string()) {
+            break o;
+        }
+        assert!(std::time::Instant::now() < deadline, "{o}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let last = failed["steps"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["name"].as_str(), last["attempts"].as_i64()), (Some("activate"), Some(1)), "{last}");
+    assert!(last["error"].as_str().unwrap().contains("suspended"), "{last}");
+    assert!(last["outcome"].is_null() && last["finished_at"].is_null(), "{last}");
+    assert_eq!((failed["status"].as_str(), failed["current_step"].as_str()), (Some("in_progress"), Some("activate")));
+    assert!(srv.list_all("/api/v1/subscriptions", &w.p).is_empty(), "a failed step leaves nothing behind");
+    let dead = srv.list_all("/api/v1/tasks?kind=order.step&status=dead", &w.p);
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    // Reactivated, the step runs again and the order completes, with one subscription.
+    srv.post(&format!("/api/v1/accounts/{}/reactivate", w.c1), &w.p, &json!({})).expect(200);
+    let retried = srv.post(&format!("/api/v1/orders/{id}/retry"), &w.p, &json!({})).expect(200).clone();
+    assert!(retried["steps"].as_array().unwrap().last().unwrap()["error"].is_null(), "{retried}");
+    srv.post(&format!("/api/v1/orders/{id}/retry"), &w.p, &json!({})).problem(409, "invalid_state_transition");
+    let done = wait_status(&srv, &w.p, &id, "completed");
+    let activate = done["steps"].as_array().unwrap().iter().find(|s| s["name"] == "activate").unwrap().clone();
+    assert_eq!((activate["outcome"].as_str(), activate["attempts"].as_i64()), (Some("done"), Some(1)));
+    assert_eq!(srv.list_all("/api/v1/subscriptions", &w.p).len(), 1);
+}

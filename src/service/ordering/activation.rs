@@ -2,6 +2,7 @@
 //! order's coupon, once, within the coupon's limit, however many orders race for it.
 
 use chrono::{DateTime, Utc};
+use stratum_api::identity::account::AccountStatus;
 use stratum_api::ordering::order::OrderLineOut;
 
 use super::persisted as stored;
@@ -9,13 +10,29 @@ use crate::clock::to_db;
 use crate::events::EventType;
 use crate::service::{raise, ServiceError};
 use crate::store::catalog::coupon;
+use crate::store::identity::account;
 use crate::store::ordering::order::OrderRow;
 use crate::store::ordering::spec::OrderLineDoc;
-use crate::store::{text_json, DbConn};
+use crate::store::{text_enum, text_json, DbConn};
 
 /// The order's lines as it was priced.
 pub(crate) fn lines(row: &OrderRow) -> Result<Vec<OrderLineOut>, ServiceError> {
     Ok(text_json::<Vec<OrderLineDoc>>(&row.lines)?.into_iter().map(stored::line).collect())
+}
+
+/// Activation needs the customer still `active`: a customer put on hold, suspended or
+/// cancelled meanwhile fails the step, which `OrderRetry` runs again once the account is
+/// reactivated (or the order is cancelled).
+pub(crate) fn check_customer(conn: &mut DbConn, row: &OrderRow) -> Result<(), ServiceError> {
+    let customer = account::unscoped::find(conn, &row.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+    let status: AccountStatus = text_enum(&customer.status)?;
+    if status != AccountStatus::Active {
+        return Err(ServiceError::InvalidStateTransition(format!(
+            "the customer account is {} and gets no subscription; reactivate it and retry the order",
+            customer.status
+        )));
+    }
+    Ok(())
 }
 
 /// Redeems the coupon the order's price used (`coupon.redeemed`): one more redemption

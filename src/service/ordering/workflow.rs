@@ -237,6 +237,7 @@ fn act(
         Action::MarkSuspect => walk.events.push(EventType::OrderFraudCheckFlagged),
         Action::MarkPassed => walk.events.push(EventType::OrderFraudCheckPassed),
         Action::Activate => {
+            super::activation::check_customer(conn, row)?;
             if let Err(why) = super::activation::redeem_coupon(conn, now, row)? {
                 row.status_reason = Some(why);
                 return Ok("refused".into());
