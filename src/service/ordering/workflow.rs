@@ -164,6 +164,18 @@ fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, String)>
     Ok(Some((row, step.to_owned())))
 }
 
+/// The task of an order's step was cancelled over the tasks API: the open step is marked
+/// failed (a cancelled task runs no more), so that `OrderRetry` can queue it again.
+pub(crate) fn step_task_cancelled(conn: &mut DbConn, t: &TaskRow) -> Result<(), ServiceError> {
+    let Some((mut row, name)) = due_step(conn, t)? else { return Ok(()) };
+    let mut walk = Walk::of(&row)?;
+    if let Some(rec) = walk.open_step(&name) {
+        rec.error = Some("its task was cancelled".into());
+    }
+    let now = crate::clock::from_db(t.updated_at);
+    save(conn, now, &mut row, &walk).map(drop)
+}
+
 /// Runs the automatic step of task `t` in the claiming transaction: the action in a
 /// savepoint; on success the order moves on, on failure the step keeps the error and the
 /// task ends dead (`OrderRetry` queues it again).
