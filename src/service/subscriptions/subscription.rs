@@ -119,3 +119,26 @@ pub fn list(
     let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
     Ok(SubscriptionPage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 10, 30, 0).single().expect("a valid time")
+    }
+
+    #[test]
+    fn a_period_ends_the_same_day_months_later_or_days_later() {
+        // 12 months from 2027-03-10 is 2028-03-10; 1 month from 2027-01-31 is the last day
+        // of February (2027-02-28), of a leap year 2028-02-29.
+        assert_eq!(period_end(at(2027, 3, 10), Some(12), None), Some(at(2028, 3, 10)));
+        assert_eq!(period_end(at(2027, 1, 31), Some(1), None), Some(at(2027, 2, 28)));
+        assert_eq!(period_end(at(2028, 1, 31), Some(1), None), Some(at(2028, 2, 29)));
+        // 30 days from 2027-02-15 is 2027-03-17 (13 days left in February, then 17).
+        assert_eq!(period_end(at(2027, 2, 15), None, Some(30)), Some(at(2027, 3, 17)));
+        assert_eq!(period_end(at(2027, 2, 15), None, None), None);
+        assert_eq!(period_end(at(2027, 2, 15), Some(-1), None), None);
+    }
+}
