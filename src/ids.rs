@@ -38,6 +38,8 @@ pub const PLAN: &str = "pln";
 pub const BRAND: &str = "brd";
 pub const COUPON: &str = "cpn";
 pub const ORDER: &str = "ord";
+pub const FRAUD_RULE: &str = "frr";
+pub const SUBSCRIPTION: &str = "sub";
 
 #[cfg(test)]
 mod tests {

@@ -22,7 +22,31 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("UnitPrice", flat_or_tiered()),
         ("CouponIn", percent_or_amount_with_currency()),
         ("OrderParameter", parameter_kind_rules()),
+        ("FraudRuleIn", fraud_rule_terms()),
     ]
+}
+
+/// The terms each kind of fraud rule needs: `total_above` an amount and its currency,
+/// `order_velocity` a count and hours, `email_domain` one domain or more, `customer_age`
+/// days; `ip_country_mismatch` none.
+fn fraud_rule_terms() -> Value {
+    let kind = |k: &str| json!({"properties": {"kind": {"const": k}}});
+    json!({
+        "if": kind("total_above"),
+        "then": {"required": ["amount", "currency"], "properties": {"amount": {"type": "string"}, "currency": {"type": "string"}}},
+        "else": {
+            "if": kind("order_velocity"),
+            "then": {"required": ["count", "hours"], "properties": {"count": {"type": "integer"}, "hours": {"type": "integer"}}},
+            "else": {
+                "if": kind("email_domain"),
+                "then": {"required": ["domains"], "properties": {"domains": {"type": "array", "minItems": 1}}},
+                "else": {
+                    "if": kind("customer_age"),
+                    "then": {"required": ["days"], "properties": {"days": {"type": "integer"}}}
+                }
+            }
+        }
+    })
 }
 
 /// A new account is a reseller or a customer (the provider exists from the start), and

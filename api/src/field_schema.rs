@@ -145,6 +145,12 @@ pub fn labels() -> RefOr<Schema> {
     list(text(NOT_BLANK, Some(1), 64, false), 20, false)
 }
 
+/// Up to 100 domain names in lower case (`mailinator.com`).
+pub fn domain_names() -> RefOr<Schema> {
+    let domain = r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
+    list(text(domain, Some(3), 253, false), 100, false)
+}
+
 pub fn http_url() -> RefOr<Schema> {
     text(&http_url_pattern(), None, HTTP_URL_MAX, false).into()
 }

@@ -13,6 +13,7 @@ pub mod nullable;
 pub mod ordering;
 pub mod page;
 pub mod platform;
+pub mod subscriptions;
 
 pub use empty::EmptyIn;
 pub use error::{ErrorCode, FieldError, Problem};
@@ -39,6 +40,8 @@ pub use messaging::notification::*;
 pub use messaging::notification_template::*;
 pub use messaging::script_action::*;
 pub use messaging::webhook_endpoint::*;
+pub use ordering::fraud_rule::*;
 pub use ordering::order::*;
 pub use platform::task::*;
 pub use platform::test_clock::*;
+pub use subscriptions::subscription::*;

@@ -139,6 +139,10 @@ async fn read_json<T: DeserializeOwned>(
 fn parse_json<T: DeserializeOwned>(text: &[u8]) -> Result<T, ApiError> {
     let mut tree: serde_json::Value = serde_json::from_slice(text)
         .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("the request body is not valid: {e}")))?;
+    // Every body is an object; serde would also fill a struct from an array, positionally.
+    if !tree.is_object() {
+        return Err(ApiError::new(ErrorCode::InvalidBody, "the request body is not valid: send a JSON object"));
+    }
     integral_floats_to_integers(&mut tree);
     let value = serde_path_to_error::deserialize(tree).map_err(|e| {
         let path = e.path().to_string();

@@ -10,6 +10,7 @@ pub mod openapi;
 pub mod ordering;
 pub mod platform;
 pub mod problem;
+pub mod subscriptions;
 
 use std::sync::Arc;
 
@@ -97,6 +98,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(catalog::coupon::routes)
             .configure(catalog::quote::routes)
             .configure(ordering::order::routes)
+            .configure(ordering::fraud_rule::routes)
+            .configure(subscriptions::subscription::routes)
             .configure(platform::task::routes)
             .configure(platform::test_clock::routes),
     );

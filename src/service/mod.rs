@@ -7,6 +7,7 @@ pub mod identity;
 pub mod messaging;
 pub mod ordering;
 pub mod platform;
+pub mod subscriptions;
 
 use std::sync::Arc;
 

@@ -20,6 +20,7 @@ pub mod owned;
 pub mod platform;
 pub mod schema;
 pub mod scope;
+pub mod subscriptions;
 pub mod versioned;
 
 pub use db::{Backend, Db, DbConn, DbError};

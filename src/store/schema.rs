@@ -358,6 +358,50 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        ip_country -> Nullable<Text>,
+        workflow -> Text,
+        current_step -> Nullable<Text>,
+        steps -> Text,
+        fraud_score -> Nullable<BigInt>,
+        fraud_reasons -> Text,
+    }
+}
+
+diesel::table! {
+    fraud_rules (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        name -> Text,
+        kind -> Text,
+        score -> Integer,
+        enabled -> Bool,
+        terms -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        seller_id -> Text,
+        plan_id -> Text,
+        order_id -> Text,
+        order_line -> Integer,
+        status -> Text,
+        months -> Nullable<Integer>,
+        days -> Nullable<Integer>,
+        trial_ends_at -> Nullable<Timestamp>,
+        current_period_start -> Timestamp,
+        current_period_end -> Timestamp,
+        resources -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -383,5 +427,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     brands,
     plan_publications,
     coupons,
-    orders
+    orders,
+    fraud_rules,
+    subscriptions
 );

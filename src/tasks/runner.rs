@@ -11,7 +11,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::sync::{Notify, Semaphore};
 
 use super::handler::{Claimed, Done, Env, Lane, Registered, Schedule, Verdict, Work};
-use super::handlers::{notification, periodic, script_call, webhook_delivery};
+use super::handlers::{notification, order_step, periodic, script_call, webhook_delivery};
 use super::{Wake, IDLE_POLL};
 use crate::service::platform::task as tasks;
 use crate::service::{Context, ServiceError};
@@ -23,6 +23,7 @@ pub static TABLE: Table = Table::new(&[
     &webhook_delivery::WebhookDelivery,
     &notification::Notification,
     &script_call::ScriptCall,
+    &order_step::OrderStep,
     &periodic::IDEMPOTENCY_KEYS,
     &periodic::SOAP_NONCES,
 ]);
@@ -121,12 +122,12 @@ async fn claim_loop(r: Runner, table: &'static Table, wake: Arc<Notify>, dispatc
         let lease = r.lane.lease();
         let claimed =
             actix_web::rt::task::spawn_blocking(move || claim(table, &env.cx, &kinds, &owner, free, lease)).await;
-        let work = match claimed {
-            Ok(Ok((work, raised))) => {
+        let (work, settled) = match claimed {
+            Ok(Ok((work, raised, settled))) => {
                 if raised {
                     dispatcher.notify_one();
                 }
-                work
+                (work, settled)
             }
             Ok(Err(e)) => {
                 tracing::error!(error = %e, lane = ?r.lane, "claiming tasks failed");
@@ -140,7 +141,10 @@ async fn claim_loop(r: Runner, table: &'static Table, wake: Arc<Notify>, dispatc
             }
         };
         if work.is_empty() {
-            let _ = tokio::time::timeout(IDLE_POLL, wake.notified()).await;
+            // Tasks settled in the claim (a workflow step) often leave the next one due.
+            if !settled {
+                let _ = tokio::time::timeout(IDLE_POLL, wake.notified()).await;
+            }
             continue;
         }
         r.send_all(work).await;
@@ -149,7 +153,8 @@ async fn claim_loop(r: Runner, table: &'static Table, wake: Arc<Notify>, dispatc
 
 /// Claims up to `limit` due tasks of `kinds` for `owner`, holding them for `lease`, and
 /// prepares each in the same transaction; those settled there (nothing to do, or done
-/// right there) never reach a worker. Also says whether task events were raised.
+/// right there) never reach a worker. Also says whether task events were raised and
+/// whether any task was settled so.
 fn claim(
     table: &'static Table,
     cx: &Context,
@@ -157,16 +162,16 @@ fn claim(
     owner: &str,
     limit: usize,
     lease: Duration,
-) -> Result<(Vec<Work>, bool), ServiceError> {
+) -> Result<(Vec<Work>, bool, bool), ServiceError> {
     let now = cx.clock.now();
     let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::seconds(60));
     if !cx.db.read(|conn| tasks::any_due(conn, kinds, now))? {
-        return Ok((Vec::new(), false));
+        return Ok((Vec::new(), false, false));
     }
     let settings = cx.settings.clone();
     cx.db.write(|conn| {
         let claimed = tasks::claim(conn, kinds, owner, now, until, i64::try_from(limit).unwrap_or(i64::MAX))?;
-        let (mut work, mut raised) = (Vec::with_capacity(claimed.len()), false);
+        let (mut work, mut raised, mut settled) = (Vec::with_capacity(claimed.len()), false, false);
         // Each kind prepares its tasks together, oldest first within the kind.
         let mut by_kind: Vec<(&'static dyn Registered, Vec<TaskRow>)> = Vec::new();
         for t in claimed {
@@ -181,12 +186,13 @@ fn claim(
                 match prepared {
                     Claimed::Run(w) => work.push(w),
                     Claimed::Settled(mut t, verdict) => {
+                        settled = true;
                         raised |= tasks::settle(conn, now, &mut t, verdict, |c, t| h.announces(c, t))?
                     }
                 }
             }
         }
-        Ok((work, raised))
+        Ok((work, raised, settled))
     })
 }
 
@@ -331,6 +337,7 @@ mod tests {
             "webhook.deliver",
             "notification.send",
             "script.call",
+            "order.step",
             "maintenance.idempotency_keys.purge",
             "maintenance.soap_nonces.purge",
         ] {

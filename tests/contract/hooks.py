@@ -100,6 +100,7 @@ BY_FIELD = {
     ("service_template_id", "not_allowed"): "the stored base plan's template",
     ("service_template_id", "required"): "the kind of the stored account (the provider prices templates)",
     ("url", "not_allowed"): "the operator's private-address policy",
+    ("account_id", "customer_account"): "the kind of the stored account (fraud rules belong to providers and resellers)",
 }
 # ... and in a change, where the stored object's kind decides (only a reseller has a tier).
 BY_FIELD_IN_PATCH = {("reseller_tier", "not_allowed")}

@@ -29,3 +29,4 @@ mod tenancy;
 mod users_roles_keys;
 mod webhook_payloads;
 mod webhooks;
+mod workflows;

@@ -83,6 +83,26 @@ fn build(srv: &TestServer) -> World {
     World { p, c1, c2, r, r_admin, plan_p, plan_hidden, plan_q, disk, brand_p, brand_r }
 }
 
+/// A provider's fraud rule that flags every USD order (a total above 0.00 scores 100, at
+/// least the default workflow's 50): orders wait for approval and stay open.
+pub(crate) fn hold_all(srv: &TestServer, tok: &str) -> String {
+    let rule = json!({"name": "hold", "kind": "total_above", "amount": "0", "currency": "USD", "score": 100});
+    id_of(srv.post("/api/v1/fraud-rules", tok, &rule).expect(201))
+}
+
+/// The order once its status is `status` (polled; its workflow runs in the background).
+pub(crate) fn wait_status(srv: &TestServer, tok: &str, id: &str, status: &str) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let o = srv.get(&format!("/api/v1/orders/{id}"), tok).expect(200).clone();
+        if o["status"] == status {
+            return o;
+        }
+        assert!(std::time::Instant::now() < deadline, "order {id} never reached {status}: {o}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 fn line(plan: &str, months: i64, disk: Option<(&str, &str)>) -> Value {
     let mut l = json!({"plan_id": plan, "months": months, "parameters": {"domain": "example.com"}});
     if let Some((id, q)) = disk {
@@ -101,6 +121,7 @@ fn order_count(srv: &TestServer, w: &World) -> (usize, usize) {
 fn an_order_is_priced_like_its_quote_and_keeps_its_price() {
     let srv = TestServer::start();
     let w = build(&srv);
+    hold_all(&srv, &w.p);
     let body = json!({
         "account_id": w.c1, "type": "sales", "brand_id": w.brand_p, "coupon_code": "WELCOME20",
         "lines": [line(&w.plan_p, 12, Some((&w.disk, "30")))],
@@ -130,11 +151,11 @@ fn an_order_is_priced_like_its_quote_and_keeps_its_price() {
     let id = id_of(&order);
     let periods = json!({"periods": [{"months": 12, "setup_fee": "30.00", "recurring_fee": "120.00"}]});
     srv.patch(&format!("/api/v1/plans/{}", w.plan_p), &w.p, &periods).expect(200);
-    let again = srv.get(&format!("/api/v1/orders/{id}"), &w.p).expect(200).clone();
-    assert_eq!(again, order);
+    let again = wait_status(&srv, &w.p, &id, "waiting_approval");
+    assert_eq!((&again["lines"], &again["total"]), (&order["lines"], &order["total"]));
 
     let types: Vec<String> = srv.events_of(&w.p, &id).iter().map(|e| e["type"].as_str().unwrap().to_string()).collect();
-    assert_eq!(types, ["order.placed"]);
+    assert_eq!(types, ["order.placed", "order.fraud_check.flagged", "order.approval.required"]);
     let event = &srv.events_of(&w.p, &id)[0];
     assert_eq!(event["account_id"], w.c1);
     assert_eq!(event["data"], order);
@@ -294,6 +315,7 @@ fn refused_orders_write_nothing() {
 fn orders_are_seen_by_their_customer_and_its_resellers_only_and_cancel_once() {
     let srv = TestServer::start();
     let w = build(&srv);
+    hold_all(&srv, &w.p);
     let c1 = srv.token_as(&w.p, &w.c1, "admin");
     let c2 = srv.token_as(&w.r_admin, &w.c2, "admin");
     let mine = id_of(
@@ -302,6 +324,8 @@ fn orders_are_seen_by_their_customer_and_its_resellers_only_and_cancel_once() {
     let theirs = id_of(
         srv.post("/api/v1/orders", &c2, &json!({"type": "sales", "lines": [line(&w.plan_q, 12, None)]})).expect(201),
     );
+    let held = wait_status(&srv, &w.p, &mine, "waiting_approval");
+    wait_status(&srv, &w.p, &theirs, "waiting_approval");
     srv.get(&format!("/api/v1/orders/{theirs}"), &c1).problem(404, "not_found");
     srv.get(&format!("/api/v1/orders/{mine}"), &w.r_admin).problem(404, "not_found");
     srv.get(&format!("/api/v1/orders/{theirs}"), &w.r_admin).expect(200);
@@ -312,7 +336,7 @@ fn orders_are_seen_by_their_customer_and_its_resellers_only_and_cancel_once() {
     assert_eq!(ids(&w.r_admin, ""), std::slice::from_ref(&theirs));
     assert_eq!(ids(&w.p, ""), [mine.clone(), theirs.clone()]);
     assert_eq!(ids(&w.p, &format!("&account_id={}", w.c2)), std::slice::from_ref(&theirs));
-    assert_eq!(ids(&w.p, "&type=sales&status=placed").len(), 2);
+    assert_eq!(ids(&w.p, "&type=sales&status=waiting_approval").len(), 2);
     assert!(ids(&w.p, "&status=completed").is_empty());
     assert!(ids(&w.p, "&created_from=2999-01-01T00:00:00Z").is_empty());
     assert_eq!(ids(&w.p, "&created_until=2999-01-01T00:00:00Z").len(), 2);
@@ -333,14 +357,15 @@ fn orders_are_seen_by_their_customer_and_its_resellers_only_and_cancel_once() {
         (cancelled["status"].as_str(), cancelled["status_reason"].as_str()),
         (Some("cancelled"), Some("changed my mind"))
     );
-    assert_eq!(cancelled["version"], 2);
+    assert_eq!(cancelled["version"].as_i64(), held["version"].as_i64().map(|v| v + 1));
+    assert!(cancelled["current_step"].is_null(), "{cancelled}");
     srv.post(&format!("/api/v1/orders/{mine}/cancel"), &c1, &json!({})).problem(409, "invalid_state_transition");
     srv.post(&format!("/api/v1/orders/{theirs}/cancel"), &c1, &json!({})).problem(404, "not_found");
     let types: Vec<String> =
         srv.events_of(&w.p, &mine).iter().map(|e| e["type"].as_str().unwrap().to_string()).collect();
-    assert_eq!(types, ["order.placed", "order.cancelled"]);
+    assert_eq!(types, ["order.placed", "order.fraud_check.flagged", "order.approval.required", "order.cancelled"]);
     // The customer's reseller is told about its customers' orders, the customer about its own.
-    assert_eq!(srv.events_of(&w.r_admin, &theirs).len(), 1);
+    assert_eq!(srv.events_of(&w.r_admin, &theirs).len(), 3);
     assert!(srv.events_of(&w.r_admin, &mine).is_empty());
 }
 

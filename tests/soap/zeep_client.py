@@ -21,6 +21,7 @@ import hashlib
 import os
 import pathlib
 import sys
+import time
 import traceback
 import uuid
 
@@ -1644,6 +1645,12 @@ def without_parameters(order):
     return d
 
 
+def as_placed(order):
+    """An order without its parameter maps and the fields its workflow changes."""
+    moving = ("status", "current_step", "steps", "fraud_score", "fraud_reasons", "version", "updated_at")
+    return {k: v for k, v in without_parameters(order).items() if k not in moving}
+
+
 def order_args(**over):
     args = dict(
         account_id=CAT["customer"].id,
@@ -1662,6 +1669,38 @@ def _():
     CAT["customer"] = c
 
 
+@check("FraudRuleCreate total_above 0.00 USD scoring 100 (every order waits for approval), as REST reads it; "
+       "FraudRuleGet, FraudRuleList and FraudRuleUpdate (score 90) agree")
+def _():
+    svc = STATE["svc11"]
+    r = svc.FraudRuleCreate(name="hold everything", kind="total_above", amount=decimal.Decimal("0"), currency="USD", score=100)
+    assert r.id.startswith("frr_"), f"id {r.id!r}"
+    eq((r.kind, r.score, r.enabled, r.currency), ("total_above", 100, True, "USD"), "kind, score, enabled, currency")
+    same_as_rest(plain(r), rest_json("GET", f"/fraud-rules/{r.id}"), "fraud rule")
+    eq(plain(svc.FraudRuleGet(id=r.id)), plain(r), "FraudRuleGet vs FraudRuleCreate")
+    eq([x.id for x in page_items(svc.FraudRuleList())], [r.id], "listed ids")
+    u = svc.FraudRuleUpdate(id=r.id, score=90)
+    eq((u.score, u.version), (90, 2), "score, version")
+    CAT["fraud_rule"] = u
+
+
+@check("Fault: FraudRuleCreate total_above without amount → validation_failed (422), errors[amount] required")
+def _():
+    f, _ = expect_fault(lambda: STATE["svc11"].FraudRuleCreate(name="x", kind="total_above", currency="USD", score=5),
+                        "validation_failed", 422)
+    eq(field_errors(f), [("amount", "required")], "errors")
+
+
+def wait_order(order_id, status):
+    deadline = time.monotonic() + 30
+    while True:
+        o = rest_json("GET", f"/orders/{order_id}")
+        if o["status"] == status:
+            return o
+        assert time.monotonic() < deadline, f"order {order_id} never reached {status}: {o}"
+        time.sleep(0.05)
+
+
 @check("OrderCreate (IdempotencyKey replayed): 1 month, os=debian → 5.00 setup + 10.00 recurring = 15.00, "
        "the line priced exactly as QuoteCreate prices it, as REST reads it")
 def _():
@@ -1678,16 +1717,20 @@ def _():
     eq(plain(o.lines[0].price), plain(q), "the line's price vs QuoteCreate")
     rest = rest_json("GET", f"/orders/{o.id}")
     eq(rest["lines"][0]["parameters"], {"os": "debian"}, "REST parameters")
-    same_as_rest(without_parameters(plain(o)), without_parameters(rest), "order")
+    # The workflow moves the order on meanwhile: its placed fields are what must agree.
+    same_as_rest(as_placed(plain(o)), as_placed(rest), "order")
     CAT["order"] = o
 
 
-@check("OrderGet reads the order back; OrderList filtered by account_id and status lists it, the same as REST")
+@check("OrderGet reads the order back, flagged by the rule and waiting for approval; OrderList filtered by "
+       "account_id and status lists it, the same as REST")
 def _():
     o = CAT["order"]
+    held = wait_order(o.id, "waiting_approval")
     g = STATE["svc11"].OrderGet(id=o.id)
-    eq(plain(g), plain(o), "OrderGet vs OrderCreate")
-    listed = page_items(STATE["svc11"].OrderList(account_id=CAT["customer"].id, status="placed"))
+    eq((g.id, plain(g.lines), g.total), (o.id, plain(o.lines), o.total), "OrderGet vs OrderCreate")
+    same_as_rest(without_parameters(plain(g)), without_parameters(held), "the order waiting for approval")
+    listed = page_items(STATE["svc11"].OrderList(account_id=CAT["customer"].id, status="waiting_approval"))
     eq([x.id for x in listed], [o.id], "listed ids")
     eq(page_items(STATE["svc11"].OrderList(account_id=CAT["customer"].id, status="completed")), [], "completed orders")
 
@@ -1704,11 +1747,64 @@ def _():
 @check("OrderCancel with a reason → cancelled, as REST reads it; a second OrderCancel → invalid_state_transition (409)")
 def _():
     o = CAT["order"]
+    held = wait_order(o.id, "waiting_approval")
     c = STATE["svc11"].OrderCancel(id=o.id, reason="changed plans")
-    eq((c.id, c.status, c.status_reason, c.version), (o.id, "cancelled", "changed plans", 2),
+    eq((c.id, c.status, c.status_reason, c.version), (o.id, "cancelled", "changed plans", held["version"] + 1),
        "id, status, status_reason, version")
     same_as_rest(without_parameters(plain(c)), without_parameters(rest_json("GET", f"/orders/{o.id}")), "cancelled order")
     expect_fault(lambda: STATE["svc11"].OrderCancel(id=o.id), "invalid_state_transition", 409)
+
+
+@check("OrderApprove of a flagged order with a comment → in_progress; it completes, and SubscriptionList / "
+       "SubscriptionGet show its subscription as REST does; OrderReject then → invalid_state_transition (409)")
+def _():
+    svc = STATE["svc11"]
+    o = svc.OrderCreate(**order_args())
+    waiting = wait_order(o.id, "waiting_approval")
+    eq((waiting["fraud_score"], waiting["current_step"]), (90, "approval"), "fraud_score, current_step")
+    a = svc.OrderApprove(id=o.id, comment="known customer")
+    eq((a.id, a.status), (o.id, "in_progress"), "id, status")
+    wait_order(o.id, "completed")
+    subs = page_items(svc.SubscriptionList(account_id=CAT["customer"].id))
+    eq([(x.order_id, x.status, x.months) for x in subs], [(o.id, "active", 1)], "subscriptions")
+    g = svc.SubscriptionGet(id=subs[0].id)
+    same_as_rest(plain(g), rest_json("GET", f"/subscriptions/{g.id}"), "subscription")
+    steps = [(x.name, x.outcome) for x in svc.OrderGet(id=o.id).steps]
+    eq(steps[-3:], [("approval", "approved"), ("activate", "done"), ("notify_completed", "done")], "last steps")
+    expect_fault(lambda: svc.OrderReject(id=o.id, comment="too late"), "invalid_state_transition", 409)
+    expect_fault(lambda: svc.OrderRetry(id=o.id), "invalid_state_transition", 409)
+
+
+@check("OrderReject of a flagged order with a comment → it ends rejected with the comment as status_reason")
+def _():
+    svc = STATE["svc11"]
+    o = svc.OrderCreate(**order_args())
+    wait_order(o.id, "waiting_approval")
+    svc.OrderReject(id=o.id, comment="card reported stolen")
+    r = wait_order(o.id, "rejected")
+    eq(r["status_reason"], "card reported stolen", "status_reason")
+    o = svc.OrderCreate(**order_args())
+    wait_order(o.id, "waiting_approval")
+    CAT["failing_order"] = o
+
+
+@check("OrderRetry: activation of an order whose customer was suspended fails with the reason on its step; "
+       "after AccountReactivate, OrderRetry runs it again and the order completes; FraudRuleDelete removes the rule")
+def _():
+    svc = STATE["svc11"]
+    o, customer = CAT["failing_order"], CAT["customer"]
+    svc.AccountSuspend(id=customer.id, reason="soap conformance")
+    svc.OrderApprove(id=o.id)
+    deadline = time.monotonic() + 30
+    while not (rest_json("GET", f"/orders/{o.id}")["steps"][-1]["error"] or "").strip():
+        assert time.monotonic() < deadline, "the activation never failed"
+        time.sleep(0.05)
+    svc.AccountReactivate(id=customer.id)
+    r = svc.OrderRetry(id=o.id)
+    eq((r.id, r.current_step, r.steps[-1].error), (o.id, "activate", None), "id, current_step, error")
+    wait_order(o.id, "completed")
+    svc.FraudRuleDelete(id=CAT["fraud_rule"].id)
+    eq(page_items(svc.FraudRuleList()), [], "fraud rules")
 
 
 # -- taking things back ----------------------------------------------------------------------------

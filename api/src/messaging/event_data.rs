@@ -1,4 +1,4 @@
-//! The payloads of event types whose object has no API yet (subscriptions, invoices, payments,
+//! The payloads of event types whose object has no API yet (invoices, payments,
 //! provisioning, domains…): one schema per object kind, an object without declared fields. When an object's API lands, its rows in the event table
 //! (`event_type.rs`) name its `…Out` instead and its placeholder here goes.
 
@@ -37,7 +37,6 @@ macro_rules! placeholder_payloads {
 }
 
 placeholder_payloads! {
-    SubscriptionEventData: "subscription";
     InvoiceEventData: "invoice";
     CreditNoteEventData: "credit note";
     PaymentEventData: "payment";

@@ -21,6 +21,7 @@ use crate::messaging::event_data::*;
 use crate::messaging::webhook_endpoint::WebhookEndpointOut;
 use crate::ordering::order::OrderOut;
 use crate::platform::task::TaskOut;
+use crate::subscriptions::subscription::SubscriptionOut;
 
 /// The business domain an event type belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,41 +126,41 @@ event_catalog! {
     OrderCancelled: "order.cancelled", Billing, order, OrderOut,
         "an open order is cancelled",
         legacy "Cancellation Order Cancelled";
-    SubscriptionCreated: "subscription.created", Billing, subscription, SubscriptionEventData,
+    SubscriptionCreated: "subscription.created", Billing, subscription, SubscriptionOut,
         "a subscription is created from an order";
-    SubscriptionTrialStarted: "subscription.trial.started", Billing, subscription, SubscriptionEventData,
+    SubscriptionTrialStarted: "subscription.trial.started", Billing, subscription, SubscriptionOut,
         "a trial begins";
-    SubscriptionTrialEnding: "subscription.trial.ending", Billing, subscription, SubscriptionEventData,
+    SubscriptionTrialEnding: "subscription.trial.ending", Billing, subscription, SubscriptionOut,
         "a trial ends in 3 days (schedule configurable)";
-    SubscriptionActivated: "subscription.activated", Billing, subscription, SubscriptionEventData,
+    SubscriptionActivated: "subscription.activated", Billing, subscription, SubscriptionOut,
         "the subscription becomes active (paid and provisioned)",
         legacy "Start Service";
-    SubscriptionRenewed: "subscription.renewed", Billing, subscription, SubscriptionEventData,
+    SubscriptionRenewed: "subscription.renewed", Billing, subscription, SubscriptionOut,
         "a renewal extends the expiry date";
-    SubscriptionExpiring: "subscription.expiring", Billing, subscription, SubscriptionEventData,
+    SubscriptionExpiring: "subscription.expiring", Billing, subscription, SubscriptionOut,
         "expiry is near (schedule: 14 and 3 days by default)",
         legacy "Scheduled subscription notification";
-    SubscriptionGraceStarted: "subscription.grace.started", Billing, subscription, SubscriptionEventData,
+    SubscriptionGraceStarted: "subscription.grace.started", Billing, subscription, SubscriptionOut,
         "the period ended unpaid; the grace period begins",
         legacy "Subscription period has ended";
-    SubscriptionExpired: "subscription.expired", Billing, subscription, SubscriptionEventData,
+    SubscriptionExpired: "subscription.expired", Billing, subscription, SubscriptionOut,
         "grace is over and the subscription expires",
         legacy "Subscription passed Expiration Date";
-    SubscriptionSuspended: "subscription.suspended", Billing, subscription, SubscriptionEventData,
+    SubscriptionSuspended: "subscription.suspended", Billing, subscription, SubscriptionOut,
         "services are stopped (non-payment, hold, overuse or by hand; reason)",
         legacy "Stop Service / Subscription Put On Hold";
-    SubscriptionResumed: "subscription.resumed", Billing, subscription, SubscriptionEventData,
+    SubscriptionResumed: "subscription.resumed", Billing, subscription, SubscriptionOut,
         "a suspended subscription runs again",
         legacy "Subscription Taken From Hold";
-    SubscriptionPlanChanged: "subscription.plan.changed", Billing, subscription, SubscriptionEventData,
+    SubscriptionPlanChanged: "subscription.plan.changed", Billing, subscription, SubscriptionOut,
         "an upgrade or downgrade takes effect (previous plan)",
         legacy "Change Plan Completed";
-    SubscriptionResourcesChanged: "subscription.resources.changed", Billing, subscription, SubscriptionEventData,
+    SubscriptionResourcesChanged: "subscription.resources.changed", Billing, subscription, SubscriptionOut,
         "extra resources bought or released (previous limits)",
         legacy "Upgrade Completed";
-    SubscriptionCancellationScheduled: "subscription.cancellation.scheduled", Billing, subscription, SubscriptionEventData,
+    SubscriptionCancellationScheduled: "subscription.cancellation.scheduled", Billing, subscription, SubscriptionOut,
         "a cancellation at period end is requested";
-    SubscriptionCancelled: "subscription.cancelled", Billing, subscription, SubscriptionEventData,
+    SubscriptionCancelled: "subscription.cancelled", Billing, subscription, SubscriptionOut,
         "the subscription is cancelled (services will be removed)",
         legacy "Stop And Delete Service";
     InvoiceCreated: "invoice.created", Billing, invoice, InvoiceEventData,
@@ -201,10 +202,10 @@ event_catalog! {
         "a payment method is removed";
     PaymentMethodExpiring: "payment_method.expiring", Billing, payment_method, PaymentMethodEventData,
         "a card expires within 30 days";
-    UsageThresholdReached: "usage.threshold.reached", Billing, subscription, SubscriptionEventData,
+    UsageThresholdReached: "usage.threshold.reached", Billing, subscription, SubscriptionOut,
         "metered use crosses a configured share of the limit (e.g. 80%)",
         legacy "(limit notification)";
-    UsageOverageRated: "usage.overage.rated", Billing, subscription, SubscriptionEventData,
+    UsageOverageRated: "usage.overage.rated", Billing, subscription, SubscriptionOut,
         "overage use is rated into charges";
     DunningStepExecuted: "dunning.step.executed", Billing, account, AccountOut,
         "a dunning step runs (reminder, credit hold, suspension, termination; step)";

@@ -78,6 +78,11 @@ pub struct OrderIn {
     /// 1 to 20 plans, all sold by one seller in one currency.
     #[schema(min_items = 1, max_items = 20)]
     pub lines: Vec<OrderLineIn>,
+    /// The country of the buyer's IP address as the storefront saw it (ISO 3166-1
+    /// alpha-2), for fraud screening.
+    #[serde(default)]
+    #[schema(pattern = "^[A-Z]{2}$")]
+    pub ip_country: Option<String>,
 }
 
 /// One line of an order: what was asked for and its price, fixed when the order was placed.
@@ -117,9 +122,70 @@ pub struct OrderOut {
     pub coupon_code: Option<String>,
     /// Why the order was cancelled or rejected.
     pub status_reason: Option<String>,
+    pub ip_country: Option<String>,
+    /// The step of its workflow the order is at (`null` once it ended).
+    pub current_step: Option<String>,
+    /// The steps the order went through, oldest first.
+    pub steps: Vec<OrderStepOut>,
+    /// The fraud score, once screened, and the rules that added to it.
+    pub fraud_score: Option<i64>,
+    pub fraud_reasons: Vec<FraudReason>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    /// An action of the registry, run as a task (`order.step`).
+    Automatic,
+    /// Waits for `OrderApprove` or `OrderReject`.
+    Manual,
+    /// A condition on the order's facts.
+    Decision,
+}
+
+/// One step an order went through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OrderStepOut {
+    pub name: String,
+    pub kind: StepKind,
+    /// The outcome (`done`, `refused`, `yes`, `no`, `approved`, `rejected`); `null` while
+    /// the step runs, waits or failed.
+    pub outcome: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Why its last attempt failed (`OrderRetry` runs it again).
+    pub error: Option<String>,
+    pub attempts: i32,
+    /// The comment of an approval or rejection.
+    pub comment: Option<String>,
+}
+
+/// A fraud rule that matched the order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct FraudReason {
+    pub rule_id: String,
+    pub score: i64,
+    pub reason: String,
+}
+
+/// Approve an order waiting for approval.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderApproveIn {
+    #[serde(default)]
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
+    pub comment: Option<String>,
+}
+
+/// Reject an order waiting for approval, saying why.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderRejectIn {
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
+    pub comment: String,
 }
 
 crate::page_type!(OrderPage, OrderOut, "A page of orders.");

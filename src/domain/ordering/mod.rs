@@ -1,1 +1,3 @@
+pub mod fraud;
 pub mod order;
+pub mod workflow;

@@ -24,6 +24,9 @@ pub fn check_shape(c: &mut Checks, input: &OrderIn) {
             c.fail(&format!("lines[{i}].resources"), "invalid_length", format!("at most {MAX_RESOURCES} resources"));
         }
     }
+    if let Some(country) = &input.ip_country {
+        c.country("ip_country", country);
+    }
     if let Some(code) = &input.coupon_code {
         if code.is_empty() || code.chars().count() > 40 {
             c.fail("coupon_code", "invalid_length", "1 to 40 characters");
@@ -98,7 +101,14 @@ mod tests {
     }
 
     fn order(lines: Vec<OrderLineIn>) -> OrderIn {
-        OrderIn { account_id: None, order_type: OrderType::Sales, brand_id: None, coupon_code: None, lines }
+        OrderIn {
+            account_id: None,
+            order_type: OrderType::Sales,
+            brand_id: None,
+            coupon_code: None,
+            lines,
+            ip_country: None,
+        }
     }
 
     fn fields(input: &OrderIn) -> Vec<String> {

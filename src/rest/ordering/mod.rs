@@ -1,1 +1,2 @@
+pub mod fraud_rule;
 pub mod order;

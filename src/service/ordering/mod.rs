@@ -1,2 +1,5 @@
+pub mod activation;
+pub mod fraud_rule;
 pub mod order;
 pub mod persisted;
+pub mod workflow;

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use stratum_api::catalog::quote::QuotePeriodKind;
 use stratum_api::identity::account::{AccountKind, AccountStatus};
 use stratum_api::ordering::order::{
-    OrderCancelIn, OrderIn, OrderLineIn, OrderLineOut, OrderListQuery, OrderOut, OrderPage, OrderStatus,
+    OrderCancelIn, OrderIn, OrderLineIn, OrderLineOut, OrderListQuery, OrderOut, OrderPage, OrderStatus, OrderStepOut,
+    StepKind,
 };
 
 use super::persisted as stored;
@@ -16,6 +17,7 @@ use crate::clock::{from_db, to_db};
 use crate::domain::catalog::rules::check_parameter_values;
 use crate::domain::identity::permission::Permission;
 use crate::domain::ordering::order::{self as rules, LineSale, MixedLines};
+use crate::domain::ordering::workflow::{StepKind as WorkflowStepKind, StepRecord};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
@@ -47,13 +49,35 @@ pub fn to_out(row: &OrderRow) -> Result<OrderOut, ServiceError> {
         wholesale_total: row.wholesale_total.as_deref().map(decimal).transpose()?,
         coupon_code: row.coupon_code.clone(),
         status_reason: row.status_reason.clone(),
+        ip_country: row.ip_country.clone(),
+        current_step: row.current_step.clone(),
+        steps: text_json::<Vec<StepRecord>>(&row.steps)?.into_iter().map(step_out).collect(),
+        fraud_score: row.fraud_score,
+        fraud_reasons: text_json(&row.fraud_reasons)?,
         version: row.version,
         created_at: from_db(row.created_at),
         updated_at: from_db(row.updated_at),
     })
 }
 
-fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<OrderRow, ServiceError> {
+fn step_out(r: StepRecord) -> OrderStepOut {
+    OrderStepOut {
+        name: r.name,
+        kind: match r.kind {
+            WorkflowStepKind::Automatic => StepKind::Automatic,
+            WorkflowStepKind::Manual => StepKind::Manual,
+            WorkflowStepKind::Decision => StepKind::Decision,
+        },
+        outcome: r.outcome,
+        started_at: r.started_at,
+        finished_at: r.finished_at,
+        error: r.error,
+        attempts: r.attempts,
+        comment: r.comment,
+    }
+}
+
+pub(crate) fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<OrderRow, ServiceError> {
     store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("order"))
 }
 
@@ -229,7 +253,7 @@ pub fn create(
                 price,
             })
             .collect();
-        let row = OrderRow {
+        let mut row = OrderRow {
             id: ids::new_id(ids::ORDER),
             account_id: buyer.id.clone(),
             account_path: buyer.path.clone(),
@@ -246,10 +270,20 @@ pub fn create(
             version: 1,
             created_at: to_db(now),
             updated_at: to_db(now),
+            ip_country: input.ip_country.clone(),
+            workflow: String::new(),
+            current_step: None,
+            steps: "[]".into(),
+            fraud_score: None,
+            fraud_reasons: "[]".into(),
         };
+        let then = super::workflow::start(conn, now, &mut row, &super::workflow::for_new_order())?;
         store::insert(conn, &row)?;
         let out = to_out(&row)?;
         raise(conn, now, EventType::OrderPlaced, &row, &out, None)?;
+        for e in then {
+            raise(conn, now, e, &row, &out, None)?;
+        }
         Ok(out)
     })
 }
@@ -301,6 +335,7 @@ pub fn cancel(
         let mut row = find(conn, caller, id)?;
         rules::check_cancel(text_enum(&row.status)?).map_err(ServiceError::InvalidStateTransition)?;
         row.status = enum_text(&OrderStatus::Cancelled);
+        row.current_step = None;
         row.status_reason = input.reason.as_deref().map(|r| trim_space(r).to_owned());
         crate::service::save(conn, now, &mut row)?;
         let out = to_out(&row)?;

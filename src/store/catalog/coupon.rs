@@ -51,3 +51,18 @@ pub fn find_code(conn: &mut DbConn, owner: &Scope, code: &str) -> QueryResult<Op
 
 crate::versioned!(coupons, CouponRow, "coupon");
 crate::owned!(CouponRow);
+
+/// Counts one redemption of coupon `id` where it has one left (`times_redeemed <
+/// max_redemptions`, or no limit), in one conditional statement; false when none is left.
+pub fn redeem(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(coupons::table.filter(coupons::id.eq(id)).filter(
+        coupons::max_redemptions.is_null().or(coupons::times_redeemed.nullable().lt(coupons::max_redemptions)),
+    ))
+    .set((
+        coupons::times_redeemed.eq(coupons::times_redeemed + 1),
+        coupons::version.eq(coupons::version + 1),
+        coupons::updated_at.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}

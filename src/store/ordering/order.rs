@@ -30,9 +30,38 @@ pub struct OrderRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub ip_country: Option<String>,
+    /// JSON: the order's copy of its workflow, taken when it was placed.
+    pub workflow: String,
+    pub current_step: Option<String>,
+    /// JSON: the history of its steps.
+    pub steps: String,
+    pub fraud_score: Option<i64>,
+    /// JSON: the fraud rules that matched.
+    pub fraud_reasons: String,
 }
 
-crate::owned_table!(orders, OrderRow);
+crate::owned_table!(orders, OrderRow, unscoped {
+    /// The order, locked until the transaction ends on PostgreSQL (SQLite has one writer):
+    /// a workflow step and an approval of the same order run one after the other.
+    pub fn lock(conn: &mut DbConn, id: &str) -> QueryResult<Option<OrderRow>> {
+        let q = orders::table.filter(orders::id.eq(id));
+        // The selection names its backend, so it is made in each arm.
+        match conn {
+            DbConn::Postgres(pg) => q.select(OrderRow::as_select()).for_update().first(pg).optional(),
+            DbConn::Sqlite(lite) => q.select(OrderRow::as_select()).first(lite).optional(),
+        }
+    }
+
+    /// How many orders the customer placed at or after `since`.
+    pub fn count_since(conn: &mut DbConn, account_id: &str, since: NaiveDateTime) -> QueryResult<i64> {
+        orders::table
+            .filter(orders::account_id.eq(account_id))
+            .filter(orders::created_at.ge(since))
+            .count()
+            .get_result(conn)
+    }
+});
 
 /// List filters; `None` matches all.
 #[derive(Debug, Default, Clone)]

@@ -70,6 +70,12 @@ from .event_type_name import EventTypeName
 from .event_type_out import EventTypeOut
 from .event_type_page import EventTypePage
 from .field_error import FieldError
+from .fraud_reason import FraudReason
+from .fraud_rule_in import FraudRuleIn
+from .fraud_rule_kind import FraudRuleKind
+from .fraud_rule_out import FraudRuleOut
+from .fraud_rule_page import FraudRulePage
+from .fraud_rule_patch import FraudRulePatch
 from .gateway_event import GatewayEvent
 from .gateway_event_data import GatewayEventData
 from .gateway_event_previous_type_0 import GatewayEventPreviousType0
@@ -103,6 +109,7 @@ from .notification_template_out import NotificationTemplateOut
 from .notification_template_page import NotificationTemplatePage
 from .notification_template_patch import NotificationTemplatePatch
 from .object_ref import ObjectRef
+from .order_approve_in import OrderApproveIn
 from .order_cancel_in import OrderCancelIn
 from .order_event import OrderEvent
 from .order_event_previous_type_0 import OrderEventPreviousType0
@@ -115,7 +122,9 @@ from .order_line_out_parameters import OrderLineOutParameters
 from .order_out import OrderOut
 from .order_page import OrderPage
 from .order_parameter import OrderParameter
+from .order_reject_in import OrderRejectIn
 from .order_status import OrderStatus
+from .order_step_out import OrderStepOut
 from .order_type import OrderType
 from .parameter_kind import ParameterKind
 from .payment_event import PaymentEvent
@@ -204,10 +213,13 @@ from .service_user_event import ServiceUserEvent
 from .service_user_event_data import ServiceUserEventData
 from .service_user_event_previous_type_0 import ServiceUserEventPreviousType0
 from .service_user_event_type import ServiceUserEventType
+from .step_kind import StepKind
 from .subscription_event import SubscriptionEvent
-from .subscription_event_data import SubscriptionEventData
 from .subscription_event_previous_type_0 import SubscriptionEventPreviousType0
 from .subscription_event_type import SubscriptionEventType
+from .subscription_out import SubscriptionOut
+from .subscription_page import SubscriptionPage
+from .subscription_status import SubscriptionStatus
 from .task_event import TaskEvent
 from .task_event_previous_type_0 import TaskEventPreviousType0
 from .task_event_type import TaskEventType
@@ -315,6 +327,12 @@ __all__ = (
     "EventTypeOut",
     "EventTypePage",
     "FieldError",
+    "FraudReason",
+    "FraudRuleIn",
+    "FraudRuleKind",
+    "FraudRuleOut",
+    "FraudRulePage",
+    "FraudRulePatch",
     "GatewayEvent",
     "GatewayEventData",
     "GatewayEventPreviousType0",
@@ -348,6 +366,7 @@ __all__ = (
     "NotificationTemplatePage",
     "NotificationTemplatePatch",
     "ObjectRef",
+    "OrderApproveIn",
     "OrderCancelIn",
     "OrderEvent",
     "OrderEventPreviousType0",
@@ -360,7 +379,9 @@ __all__ = (
     "OrderOut",
     "OrderPage",
     "OrderParameter",
+    "OrderRejectIn",
     "OrderStatus",
+    "OrderStepOut",
     "OrderType",
     "ParameterKind",
     "PaymentEvent",
@@ -449,10 +470,13 @@ __all__ = (
     "ServiceUserEventData",
     "ServiceUserEventPreviousType0",
     "ServiceUserEventType",
+    "StepKind",
     "SubscriptionEvent",
-    "SubscriptionEventData",
     "SubscriptionEventPreviousType0",
     "SubscriptionEventType",
+    "SubscriptionOut",
+    "SubscriptionPage",
+    "SubscriptionStatus",
     "TaskEvent",
     "TaskEventPreviousType0",
     "TaskEventType",

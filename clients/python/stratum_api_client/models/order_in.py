@@ -29,6 +29,8 @@ class OrderIn:
             plan of the order. A customer's own call needs the plans published on one of its
             seller's brands, with or without naming it.
         coupon_code (None | str | Unset): A coupon of the customer's account or an account above it.
+        ip_country (None | str | Unset): The country of the buyer's IP address as the storefront saw it (ISO 3166-1
+            alpha-2), for fraud screening.
     """
 
     type_: OrderType
@@ -36,6 +38,7 @@ class OrderIn:
     account_id: None | str | Unset = UNSET
     brand_id: None | str | Unset = UNSET
     coupon_code: None | str | Unset = UNSET
+    ip_country: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -63,6 +66,12 @@ class OrderIn:
         else:
             coupon_code = self.coupon_code
 
+        ip_country: None | str | Unset
+        if isinstance(self.ip_country, Unset):
+            ip_country = UNSET
+        else:
+            ip_country = self.ip_country
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -77,6 +86,8 @@ class OrderIn:
             field_dict["brand_id"] = brand_id
         if coupon_code is not UNSET:
             field_dict["coupon_code"] = coupon_code
+        if ip_country is not UNSET:
+            field_dict["ip_country"] = ip_country
 
         return field_dict
 
@@ -121,12 +132,22 @@ class OrderIn:
 
         coupon_code = _parse_coupon_code(d.pop("coupon_code", UNSET))
 
+        def _parse_ip_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ip_country = _parse_ip_country(d.pop("ip_country", UNSET))
+
         order_in = cls(
             type_=type_,
             lines=lines,
             account_id=account_id,
             brand_id=brand_id,
             coupon_code=coupon_code,
+            ip_country=ip_country,
         )
 
         return order_in

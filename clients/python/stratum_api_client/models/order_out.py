@@ -12,7 +12,9 @@ from ..models.order_type import OrderType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.fraud_reason import FraudReason
     from ..models.order_line_out import OrderLineOut
+    from ..models.order_step_out import OrderStepOut
 
 
 T = TypeVar("T", bound="OrderOut")
@@ -32,6 +34,8 @@ class OrderOut:
         currency (str):
         lines (list[OrderLineOut]):
         total (str): The sum of the lines' totals.
+        steps (list[OrderStepOut]): The steps the order went through, oldest first.
+        fraud_reasons (list[FraudReason]):
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -41,6 +45,9 @@ class OrderOut:
             order (the sum of the lines' wholesale totals).
         coupon_code (None | str | Unset):
         status_reason (None | str | Unset): Why the order was cancelled or rejected.
+        ip_country (None | str | Unset):
+        current_step (None | str | Unset): The step of its workflow the order is at (`null` once it ended).
+        fraud_score (int | None | Unset): The fraud score, once screened, and the rules that added to it.
     """
 
     id: str
@@ -51,6 +58,8 @@ class OrderOut:
     currency: str
     lines: list[OrderLineOut]
     total: str
+    steps: list[OrderStepOut]
+    fraud_reasons: list[FraudReason]
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -58,6 +67,9 @@ class OrderOut:
     wholesale_total: None | str | Unset = UNSET
     coupon_code: None | str | Unset = UNSET
     status_reason: None | str | Unset = UNSET
+    ip_country: None | str | Unset = UNSET
+    current_step: None | str | Unset = UNSET
+    fraud_score: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +91,16 @@ class OrderOut:
             lines.append(lines_item)
 
         total = self.total
+
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
+
+        fraud_reasons = []
+        for fraud_reasons_item_data in self.fraud_reasons:
+            fraud_reasons_item = fraud_reasons_item_data.to_dict()
+            fraud_reasons.append(fraud_reasons_item)
 
         version = self.version
 
@@ -110,6 +132,24 @@ class OrderOut:
         else:
             status_reason = self.status_reason
 
+        ip_country: None | str | Unset
+        if isinstance(self.ip_country, Unset):
+            ip_country = UNSET
+        else:
+            ip_country = self.ip_country
+
+        current_step: None | str | Unset
+        if isinstance(self.current_step, Unset):
+            current_step = UNSET
+        else:
+            current_step = self.current_step
+
+        fraud_score: int | None | Unset
+        if isinstance(self.fraud_score, Unset):
+            fraud_score = UNSET
+        else:
+            fraud_score = self.fraud_score
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -122,6 +162,8 @@ class OrderOut:
                 "currency": currency,
                 "lines": lines,
                 "total": total,
+                "steps": steps,
+                "fraud_reasons": fraud_reasons,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -135,12 +177,20 @@ class OrderOut:
             field_dict["coupon_code"] = coupon_code
         if status_reason is not UNSET:
             field_dict["status_reason"] = status_reason
+        if ip_country is not UNSET:
+            field_dict["ip_country"] = ip_country
+        if current_step is not UNSET:
+            field_dict["current_step"] = current_step
+        if fraud_score is not UNSET:
+            field_dict["fraud_score"] = fraud_score
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.fraud_reason import FraudReason  # noqa: PLC0415
         from ..models.order_line_out import OrderLineOut  # noqa: PLC0415
+        from ..models.order_step_out import OrderStepOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -163,6 +213,20 @@ class OrderOut:
             lines.append(lines_item)
 
         total = d.pop("total")
+
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = OrderStepOut.from_dict(steps_item_data)
+
+            steps.append(steps_item)
+
+        fraud_reasons = []
+        _fraud_reasons = d.pop("fraud_reasons")
+        for fraud_reasons_item_data in _fraud_reasons:
+            fraud_reasons_item = FraudReason.from_dict(fraud_reasons_item_data)
+
+            fraud_reasons.append(fraud_reasons_item)
 
         version = d.pop("version")
 
@@ -206,6 +270,33 @@ class OrderOut:
 
         status_reason = _parse_status_reason(d.pop("status_reason", UNSET))
 
+        def _parse_ip_country(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ip_country = _parse_ip_country(d.pop("ip_country", UNSET))
+
+        def _parse_current_step(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        current_step = _parse_current_step(d.pop("current_step", UNSET))
+
+        def _parse_fraud_score(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        fraud_score = _parse_fraud_score(d.pop("fraud_score", UNSET))
+
         order_out = cls(
             id=id,
             account_id=account_id,
@@ -215,6 +306,8 @@ class OrderOut:
             currency=currency,
             lines=lines,
             total=total,
+            steps=steps,
+            fraud_reasons=fraud_reasons,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
@@ -222,6 +315,9 @@ class OrderOut:
             wholesale_total=wholesale_total,
             coupon_code=coupon_code,
             status_reason=status_reason,
+            ip_country=ip_country,
+            current_step=current_step,
+            fraud_score=fraud_score,
         )
 
         order_out.additional_properties = d

@@ -12,8 +12,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.object_ref import ObjectRef
-    from ..models.subscription_event_data import SubscriptionEventData
     from ..models.subscription_event_previous_type_0 import SubscriptionEventPreviousType0
+    from ..models.subscription_out import SubscriptionOut
 
 
 T = TypeVar("T", bound="SubscriptionEvent")
@@ -21,7 +21,7 @@ T = TypeVar("T", bound="SubscriptionEvent")
 
 @_attrs_define
 class SubscriptionEvent:
-    """An event whose `data` is of type `SubscriptionEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}`
+    """An event whose `data` is of type `SubscriptionOut`, as delivered on webhooks and as `GET /api/v1/events/{id}`
     answers it.
 
         Attributes:
@@ -32,8 +32,7 @@ class SubscriptionEvent:
             account_id (str): The account that owns the object.
             object_ (ObjectRef): The object an event is about.
             sequence (int): Per object, from 1, without gaps.
-            data (SubscriptionEventData): The subscription's snapshot after the change. Its fields are not part of the
-                contract yet: they are typed when the subscription API lands.
+            data (SubscriptionOut): A subscription to a plan.
             previous (None | SubscriptionEventPreviousType0 | Unset): The previous values of the fields that changed, where
                 the event type gives them.
     """
@@ -45,7 +44,7 @@ class SubscriptionEvent:
     account_id: str
     object_: ObjectRef
     sequence: int
-    data: SubscriptionEventData
+    data: SubscriptionOut
     previous: None | SubscriptionEventPreviousType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -98,8 +97,8 @@ class SubscriptionEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.object_ref import ObjectRef  # noqa: PLC0415
-        from ..models.subscription_event_data import SubscriptionEventData  # noqa: PLC0415
         from ..models.subscription_event_previous_type_0 import SubscriptionEventPreviousType0  # noqa: PLC0415
+        from ..models.subscription_out import SubscriptionOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -116,7 +115,7 @@ class SubscriptionEvent:
 
         sequence = d.pop("sequence")
 
-        data = SubscriptionEventData.from_dict(d.pop("data"))
+        data = SubscriptionOut.from_dict(d.pop("data"))
 
         def _parse_previous(data: object) -> None | SubscriptionEventPreviousType0 | Unset:
             if data is None:

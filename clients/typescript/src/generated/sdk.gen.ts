@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, BrandCreateData, BrandCreateErrors, BrandCreateResponses, BrandGetData, BrandGetErrors, BrandGetResponses, BrandListData, BrandListErrors, BrandListResponses, BrandPlanListData, BrandPlanListErrors, BrandPlanListResponses, BrandPlanPublishData, BrandPlanPublishErrors, BrandPlanPublishResponses, BrandPlanUnpublishData, BrandPlanUnpublishErrors, BrandPlanUnpublishResponses, BrandUpdateData, BrandUpdateErrors, BrandUpdateResponses, CouponArchiveData, CouponArchiveErrors, CouponArchiveResponses, CouponCreateData, CouponCreateErrors, CouponCreateResponses, CouponGetData, CouponGetErrors, CouponGetResponses, CouponListData, CouponListErrors, CouponListResponses, CouponUpdateData, CouponUpdateErrors, CouponUpdateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, NotificationCancelData, NotificationCancelErrors, NotificationCancelResponses, NotificationGetData, NotificationGetErrors, NotificationGetResponses, NotificationListData, NotificationListErrors, NotificationListResponses, NotificationTemplateCreateData, NotificationTemplateCreateErrors, NotificationTemplateCreateResponses, NotificationTemplateDeleteData, NotificationTemplateDeleteErrors, NotificationTemplateDeleteResponses, NotificationTemplateGetData, NotificationTemplateGetErrors, NotificationTemplateGetResponses, NotificationTemplateListData, NotificationTemplateListErrors, NotificationTemplateListResponses, NotificationTemplatePreviewData, NotificationTemplatePreviewErrors, NotificationTemplatePreviewResponses, NotificationTemplateUpdateData, NotificationTemplateUpdateErrors, NotificationTemplateUpdateResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, PermissionListData, PermissionListErrors, PermissionListResponses, PlanArchiveData, PlanArchiveErrors, PlanArchiveResponses, PlanCreateData, PlanCreateErrors, PlanCreateResponses, PlanGetData, PlanGetErrors, PlanGetResponses, PlanGrantCreateData, PlanGrantCreateErrors, PlanGrantCreateResponses, PlanGrantDeleteData, PlanGrantDeleteErrors, PlanGrantDeleteResponses, PlanGrantListData, PlanGrantListErrors, PlanGrantListResponses, PlanListData, PlanListErrors, PlanListResponses, PlanUpdateData, PlanUpdateErrors, PlanUpdateResponses, QuoteCreateData, QuoteCreateErrors, QuoteCreateResponses, ResourceTypeCreateData, ResourceTypeCreateErrors, ResourceTypeCreateResponses, ResourceTypeGetData, ResourceTypeGetErrors, ResourceTypeGetResponses, ResourceTypeListData, ResourceTypeListErrors, ResourceTypeListResponses, ResourceTypeUpdateData, ResourceTypeUpdateErrors, ResourceTypeUpdateResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, ScriptActionCreateData, ScriptActionCreateErrors, ScriptActionCreateResponses, ScriptActionDeleteData, ScriptActionDeleteErrors, ScriptActionDeleteResponses, ScriptActionGetData, ScriptActionGetErrors, ScriptActionGetResponses, ScriptActionListData, ScriptActionListErrors, ScriptActionListResponses, ScriptActionUpdateData, ScriptActionUpdateErrors, ScriptActionUpdateResponses, ServiceTemplateArchiveData, ServiceTemplateArchiveErrors, ServiceTemplateArchiveResponses, ServiceTemplateCreateData, ServiceTemplateCreateErrors, ServiceTemplateCreateResponses, ServiceTemplateGetData, ServiceTemplateGetErrors, ServiceTemplateGetResponses, ServiceTemplateListData, ServiceTemplateListErrors, ServiceTemplateListResponses, ServiceTemplateUpdateData, ServiceTemplateUpdateErrors, ServiceTemplateUpdateResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
+import type { AccountCancelData, AccountCancelErrors, AccountCancelResponses, AccountCreateData, AccountCreateErrors, AccountCreateResponses, AccountGetData, AccountGetErrors, AccountGetResponses, AccountHoldPlaceData, AccountHoldPlaceErrors, AccountHoldPlaceResponses, AccountHoldReleaseData, AccountHoldReleaseErrors, AccountHoldReleaseResponses, AccountListData, AccountListErrors, AccountListResponses, AccountReactivateData, AccountReactivateErrors, AccountReactivateResponses, AccountSuspendData, AccountSuspendErrors, AccountSuspendResponses, AccountUpdateData, AccountUpdateErrors, AccountUpdateResponses, ApiKeyCreateData, ApiKeyCreateErrors, ApiKeyCreateResponses, ApiKeyGetData, ApiKeyGetErrors, ApiKeyGetResponses, ApiKeyListData, ApiKeyListErrors, ApiKeyListResponses, ApiKeyRevokeData, ApiKeyRevokeErrors, ApiKeyRevokeResponses, AuthTokenCreateData, AuthTokenCreateErrors, AuthTokenCreateResponses, BrandCreateData, BrandCreateErrors, BrandCreateResponses, BrandGetData, BrandGetErrors, BrandGetResponses, BrandListData, BrandListErrors, BrandListResponses, BrandPlanListData, BrandPlanListErrors, BrandPlanListResponses, BrandPlanPublishData, BrandPlanPublishErrors, BrandPlanPublishResponses, BrandPlanUnpublishData, BrandPlanUnpublishErrors, BrandPlanUnpublishResponses, BrandUpdateData, BrandUpdateErrors, BrandUpdateResponses, CouponArchiveData, CouponArchiveErrors, CouponArchiveResponses, CouponCreateData, CouponCreateErrors, CouponCreateResponses, CouponGetData, CouponGetErrors, CouponGetResponses, CouponListData, CouponListErrors, CouponListResponses, CouponUpdateData, CouponUpdateErrors, CouponUpdateResponses, DeliveryAttemptListData, DeliveryAttemptListErrors, DeliveryAttemptListResponses, DeliveryGetData, DeliveryGetErrors, DeliveryGetResponses, DeliveryListData, DeliveryListErrors, DeliveryListResponses, DeliveryRetryData, DeliveryRetryErrors, DeliveryRetryResponses, EventGetData, EventGetErrors, EventGetResponses, EventListData, EventListErrors, EventListResponses, EventReplayData, EventReplayErrors, EventReplayResponses, EventTypeListData, EventTypeListErrors, EventTypeListResponses, FraudRuleCreateData, FraudRuleCreateErrors, FraudRuleCreateResponses, FraudRuleDeleteData, FraudRuleDeleteErrors, FraudRuleDeleteResponses, FraudRuleGetData, FraudRuleGetErrors, FraudRuleGetResponses, FraudRuleListData, FraudRuleListErrors, FraudRuleListResponses, FraudRuleUpdateData, FraudRuleUpdateErrors, FraudRuleUpdateResponses, NotificationCancelData, NotificationCancelErrors, NotificationCancelResponses, NotificationGetData, NotificationGetErrors, NotificationGetResponses, NotificationListData, NotificationListErrors, NotificationListResponses, NotificationTemplateCreateData, NotificationTemplateCreateErrors, NotificationTemplateCreateResponses, NotificationTemplateDeleteData, NotificationTemplateDeleteErrors, NotificationTemplateDeleteResponses, NotificationTemplateGetData, NotificationTemplateGetErrors, NotificationTemplateGetResponses, NotificationTemplateListData, NotificationTemplateListErrors, NotificationTemplateListResponses, NotificationTemplatePreviewData, NotificationTemplatePreviewErrors, NotificationTemplatePreviewResponses, NotificationTemplateUpdateData, NotificationTemplateUpdateErrors, NotificationTemplateUpdateResponses, OrderApproveData, OrderApproveErrors, OrderApproveResponses, OrderCancelData, OrderCancelErrors, OrderCancelResponses, OrderCreateData, OrderCreateErrors, OrderCreateResponses, OrderGetData, OrderGetErrors, OrderGetResponses, OrderListData, OrderListErrors, OrderListResponses, OrderRejectData, OrderRejectErrors, OrderRejectResponses, OrderRetryData, OrderRetryErrors, OrderRetryResponses, PermissionListData, PermissionListErrors, PermissionListResponses, PlanArchiveData, PlanArchiveErrors, PlanArchiveResponses, PlanCreateData, PlanCreateErrors, PlanCreateResponses, PlanGetData, PlanGetErrors, PlanGetResponses, PlanGrantCreateData, PlanGrantCreateErrors, PlanGrantCreateResponses, PlanGrantDeleteData, PlanGrantDeleteErrors, PlanGrantDeleteResponses, PlanGrantListData, PlanGrantListErrors, PlanGrantListResponses, PlanListData, PlanListErrors, PlanListResponses, PlanUpdateData, PlanUpdateErrors, PlanUpdateResponses, QuoteCreateData, QuoteCreateErrors, QuoteCreateResponses, ResourceTypeCreateData, ResourceTypeCreateErrors, ResourceTypeCreateResponses, ResourceTypeGetData, ResourceTypeGetErrors, ResourceTypeGetResponses, ResourceTypeListData, ResourceTypeListErrors, ResourceTypeListResponses, ResourceTypeUpdateData, ResourceTypeUpdateErrors, ResourceTypeUpdateResponses, RoleCreateData, RoleCreateErrors, RoleCreateResponses, RoleDeleteData, RoleDeleteErrors, RoleDeleteResponses, RoleGetData, RoleGetErrors, RoleGetResponses, RoleListData, RoleListErrors, RoleListResponses, RoleUpdateData, RoleUpdateErrors, RoleUpdateResponses, ScriptActionCreateData, ScriptActionCreateErrors, ScriptActionCreateResponses, ScriptActionDeleteData, ScriptActionDeleteErrors, ScriptActionDeleteResponses, ScriptActionGetData, ScriptActionGetErrors, ScriptActionGetResponses, ScriptActionListData, ScriptActionListErrors, ScriptActionListResponses, ScriptActionUpdateData, ScriptActionUpdateErrors, ScriptActionUpdateResponses, ServiceTemplateArchiveData, ServiceTemplateArchiveErrors, ServiceTemplateArchiveResponses, ServiceTemplateCreateData, ServiceTemplateCreateErrors, ServiceTemplateCreateResponses, ServiceTemplateGetData, ServiceTemplateGetErrors, ServiceTemplateGetResponses, ServiceTemplateListData, ServiceTemplateListErrors, ServiceTemplateListResponses, ServiceTemplateUpdateData, ServiceTemplateUpdateErrors, ServiceTemplateUpdateResponses, SubscriptionGetData, SubscriptionGetErrors, SubscriptionGetResponses, SubscriptionListData, SubscriptionListErrors, SubscriptionListResponses, TaskCancelData, TaskCancelErrors, TaskCancelResponses, TaskGetData, TaskGetErrors, TaskGetResponses, TaskListData, TaskListErrors, TaskListResponses, TaskRetryData, TaskRetryErrors, TaskRetryResponses, TestClockAdvanceData, TestClockAdvanceErrors, TestClockAdvanceResponses, TestClockGetData, TestClockGetErrors, TestClockGetResponses, UserCreateData, UserCreateErrors, UserCreateResponses, UserGetData, UserGetErrors, UserGetResponses, UserListData, UserListErrors, UserListResponses, UserRemoveData, UserRemoveErrors, UserRemoveResponses, UserUpdateData, UserUpdateErrors, UserUpdateResponses, WebhookEndpointCreateData, WebhookEndpointCreateErrors, WebhookEndpointCreateResponses, WebhookEndpointDeleteData, WebhookEndpointDeleteErrors, WebhookEndpointDeleteResponses, WebhookEndpointGetData, WebhookEndpointGetErrors, WebhookEndpointGetResponses, WebhookEndpointListData, WebhookEndpointListErrors, WebhookEndpointListResponses, WebhookEndpointSecretRotateData, WebhookEndpointSecretRotateErrors, WebhookEndpointSecretRotateResponses, WebhookEndpointTestData, WebhookEndpointTestErrors, WebhookEndpointTestResponses, WebhookEndpointUpdateData, WebhookEndpointUpdateErrors, WebhookEndpointUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -412,6 +412,63 @@ export const eventReplay = <ThrowOnError extends boolean = false>(options: Optio
 });
 
 /**
+ * List the fraud rules of the caller's subtree.
+ */
+export const fraudRuleList = <ThrowOnError extends boolean = false>(options?: Options<FraudRuleListData, ThrowOnError>) => (options?.client ?? client).get<FraudRuleListResponses, FraudRuleListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/fraud-rules',
+    ...options
+});
+
+/**
+ * Create a fraud rule for the provider or a reseller: it screens every order of the
+ * account's subtree, and a match adds its `score` to the order's fraud score with a
+ * reason. Kinds: `total_above` (`amount`, `currency`), `order_velocity` (`count`,
+ * `hours`), `email_domain` (`domains`), `customer_age` (`days`), `ip_country_mismatch`.
+ */
+export const fraudRuleCreate = <ThrowOnError extends boolean = false>(options: Options<FraudRuleCreateData, ThrowOnError>) => (options.client ?? client).post<FraudRuleCreateResponses, FraudRuleCreateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/fraud-rules',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a fraud rule; orders screened before keep their score.
+ */
+export const fraudRuleDelete = <ThrowOnError extends boolean = false>(options: Options<FraudRuleDeleteData, ThrowOnError>) => (options.client ?? client).delete<FraudRuleDeleteResponses, FraudRuleDeleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/fraud-rules/{id}',
+    ...options
+});
+
+/**
+ * Get a fraud rule.
+ */
+export const fraudRuleGet = <ThrowOnError extends boolean = false>(options: Options<FraudRuleGetData, ThrowOnError>) => (options.client ?? client).get<FraudRuleGetResponses, FraudRuleGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/fraud-rules/{id}',
+    ...options
+});
+
+/**
+ * Change a fraud rule's name, score or whether it is enabled; orders screened before
+ * keep their score.
+ */
+export const fraudRuleUpdate = <ThrowOnError extends boolean = false>(options: Options<FraudRuleUpdateData, ThrowOnError>) => (options.client ?? client).patch<FraudRuleUpdateResponses, FraudRuleUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/fraud-rules/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * List the notification templates of the caller's subtree.
  */
 export const notificationTemplateList = <ThrowOnError extends boolean = false>(options?: Options<NotificationTemplateListData, ThrowOnError>) => (options?.client ?? client).get<NotificationTemplateListResponses, NotificationTemplateListErrors, ThrowOnError>({
@@ -530,7 +587,8 @@ export const orderList = <ThrowOnError extends boolean = false>(options?: Option
  * prices it and the price is kept: the order never changes price after it is placed. A
  * customer orders for itself the plans published on its seller's brands; a reseller or
  * the provider may order any plan the customer's parent sells, for a customer of its
- * subtree. Raises `order.placed`. See docs/orders.md.
+ * subtree. Raises `order.placed`; the order then runs through its workflow (fraud
+ * screening, approval when flagged, activation, notification). See docs/orders.md.
  */
 export const orderCreate = <ThrowOnError extends boolean = false>(options: Options<OrderCreateData, ThrowOnError>) => (options.client ?? client).post<OrderCreateResponses, OrderCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -552,12 +610,57 @@ export const orderGet = <ThrowOnError extends boolean = false>(options: Options<
 });
 
 /**
+ * Approve an order that waits for approval (`waiting_approval`), with an optional
+ * comment: `order.approved`, and the order runs on. Any other order answers 409
+ * `invalid_state_transition`; the customer itself may not approve (403).
+ */
+export const orderApprove = <ThrowOnError extends boolean = false>(options: Options<OrderApproveData, ThrowOnError>) => (options.client ?? client).post<OrderApproveResponses, OrderApproveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{id}/approve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Cancel an order that has not completed, with an optional reason (`order.cancelled`);
  * a completed, rejected or cancelled order answers 409 `invalid_state_transition`.
  */
 export const orderCancel = <ThrowOnError extends boolean = false>(options: Options<OrderCancelData, ThrowOnError>) => (options.client ?? client).post<OrderCancelResponses, OrderCancelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orders/{id}/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reject an order that waits for approval, saying why: the order takes its workflow's
+ * rejection path and ends `rejected` (`order.rejected`, the comment as `status_reason`).
+ * Any other order answers 409 `invalid_state_transition`; the customer itself may not
+ * reject (403).
+ */
+export const orderReject = <ThrowOnError extends boolean = false>(options: Options<OrderRejectData, ThrowOnError>) => (options.client ?? client).post<OrderRejectResponses, OrderRejectErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{id}/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Run the order's failed automatic step again (the step's `error` says why it failed).
+ * An order without a failed step answers 409 `invalid_state_transition`.
+ */
+export const orderRetry = <ThrowOnError extends boolean = false>(options: Options<OrderRetryData, ThrowOnError>) => (options.client ?? client).post<OrderRetryResponses, OrderRetryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orders/{id}/retry',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -892,6 +995,26 @@ export const serviceTemplateArchive = <ThrowOnError extends boolean = false>(opt
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List the subscriptions of the caller's subtree (a customer's key: its own), oldest
+ * first, by customer, status and plan.
+ */
+export const subscriptionList = <ThrowOnError extends boolean = false>(options?: Options<SubscriptionListData, ThrowOnError>) => (options?.client ?? client).get<SubscriptionListResponses, SubscriptionListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/subscriptions',
+    ...options
+});
+
+/**
+ * Get a subscription: its plan, period, status and current period, as the order that
+ * created it left it.
+ */
+export const subscriptionGet = <ThrowOnError extends boolean = false>(options: Options<SubscriptionGetData, ThrowOnError>) => (options.client ?? client).get<SubscriptionGetResponses, SubscriptionGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/subscriptions/{id}',
+    ...options
 });
 
 /**

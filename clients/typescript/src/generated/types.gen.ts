@@ -864,6 +864,97 @@ export type FieldError = {
 };
 
 /**
+ * A fraud rule that matched the order.
+ */
+export type FraudReason = {
+    rule_id: string;
+    score: number;
+    reason: string;
+};
+
+/**
+ * A fraud rule; the fields its `kind` needs, and no others matter.
+ */
+export type FraudRuleIn = {
+    /**
+     * Defaults to the caller's account; the rule applies to orders of its whole subtree.
+     */
+    account_id?: string | null;
+    name: string;
+    kind: FraudRuleKind;
+    /**
+     * What a match adds to the order's fraud score.
+     */
+    score: number;
+    enabled?: boolean;
+    /**
+     * `total_above`: the amount.
+     */
+    amount?: string | null;
+    currency?: CurrencyCode | null;
+    /**
+     * `order_velocity`: more orders than this…
+     */
+    count?: number | null;
+    /**
+     * `order_velocity`: …in this many hours.
+     */
+    hours?: number | null;
+    /**
+     * `email_domain`: up to 100 domains in lower case (`mailinator.com`); an address matches whatever its case.
+     */
+    domains?: Array<string>;
+    /**
+     * `customer_age`: accounts younger than this many days.
+     */
+    days?: number | null;
+};
+
+export type FraudRuleKind = 'total_above' | 'order_velocity' | 'email_domain' | 'customer_age' | 'ip_country_mismatch';
+
+export type FraudRuleOut = {
+    id: string;
+    account_id: string;
+    name: string;
+    kind: FraudRuleKind;
+    score: number;
+    enabled: boolean;
+    amount?: string | null;
+    currency?: string | null;
+    count?: number | null;
+    hours?: number | null;
+    domains: Array<string>;
+    days?: number | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of fraud rules.
+ */
+export type FraudRulePage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<FraudRuleOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a rule's name, score or whether it is enabled (its kind and terms stay; delete
+ * and create a rule to change those).
+ */
+export type FraudRulePatch = {
+    name?: string | null;
+    score?: number | null;
+    enabled?: boolean | null;
+};
+
+/**
  * An event whose `data` is of type `GatewayEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
  */
 export type GatewayEvent = {
@@ -1255,6 +1346,13 @@ export type ObjectRef = {
 };
 
 /**
+ * Approve an order waiting for approval.
+ */
+export type OrderApproveIn = {
+    comment?: string | null;
+};
+
+/**
  * Cancel an order that has not completed.
  */
 export type OrderCancelIn = {
@@ -1316,6 +1414,11 @@ export type OrderIn = {
      * 1 to 20 plans, all sold by one seller in one currency.
      */
     lines: Array<OrderLineIn>;
+    /**
+     * The country of the buyer's IP address as the storefront saw it (ISO 3166-1
+     * alpha-2), for fraud screening.
+     */
+    ip_country?: string | null;
 };
 
 /**
@@ -1390,6 +1493,20 @@ export type OrderOut = {
      * Why the order was cancelled or rejected.
      */
     status_reason?: string | null;
+    ip_country?: string | null;
+    /**
+     * The step of its workflow the order is at (`null` once it ended).
+     */
+    current_step?: string | null;
+    /**
+     * The steps the order went through, oldest first.
+     */
+    steps: Array<OrderStepOut>;
+    /**
+     * The fraud score, once screened, and the rules that added to it.
+     */
+    fraud_score?: number | null;
+    fraud_reasons: Array<FraudReason>;
     version: number;
     created_at: string;
     updated_at: string;
@@ -1441,7 +1558,38 @@ export type OrderParameter = {
     max_length?: number | null;
 };
 
+/**
+ * Reject an order waiting for approval, saying why.
+ */
+export type OrderRejectIn = {
+    comment: string;
+};
+
 export type OrderStatus = 'placed' | 'in_progress' | 'waiting_approval' | 'completed' | 'rejected' | 'cancelled';
+
+/**
+ * One step an order went through.
+ */
+export type OrderStepOut = {
+    name: string;
+    kind: StepKind;
+    /**
+     * The outcome (`done`, `refused`, `yes`, `no`, `approved`, `rejected`); `null` while
+     * the step runs, waits or failed.
+     */
+    outcome?: string | null;
+    started_at: string;
+    finished_at?: string | null;
+    /**
+     * Why its last attempt failed (`OrderRetry` runs it again).
+     */
+    error?: string | null;
+    attempts: number;
+    /**
+     * The comment of an approval or rejection.
+     */
+    comment?: string | null;
+};
 
 export type OrderType = 'sales';
 
@@ -2543,8 +2691,10 @@ export type ServiceUserEventData = {
     [key: string]: unknown;
 };
 
+export type StepKind = 'automatic' | 'manual' | 'decision';
+
 /**
- * An event whose `data` is of type `SubscriptionEventData`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
+ * An event whose `data` is of type `SubscriptionOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
  */
 export type SubscriptionEvent = {
     id: string;
@@ -2566,7 +2716,7 @@ export type SubscriptionEvent = {
     /**
      * The object's snapshot after the change.
      */
-    data: SubscriptionEventData;
+    data: SubscriptionOut;
     /**
      * The previous values of the fields that changed, where the event type gives them.
      */
@@ -2576,11 +2726,63 @@ export type SubscriptionEvent = {
 };
 
 /**
- * The subscription's snapshot after the change. Its fields are not part of the contract yet: they are typed when the subscription API lands.
+ * A subscription to a plan.
  */
-export type SubscriptionEventData = {
-    [key: string]: unknown;
+export type SubscriptionOut = {
+    id: string;
+    /**
+     * The customer.
+     */
+    account_id: string;
+    /**
+     * The account that sold it (the order's seller).
+     */
+    seller_id: string;
+    plan_id: string;
+    /**
+     * The order it came from, and its line there (from 0).
+     */
+    order_id: string;
+    order_line: number;
+    status: SubscriptionStatus;
+    /**
+     * The billing period's length: `months` or `days`.
+     */
+    months?: number | null;
+    days?: number | null;
+    /**
+     * When the trial ends, for a subscription that started with one.
+     */
+    trial_ends_at?: string | null;
+    /**
+     * The current period: the trial while it lasts, else the first paid period.
+     */
+    current_period_start: string;
+    current_period_end: string;
+    /**
+     * The resources bought beyond the plan's included amounts, as the order line had them.
+     */
+    resources: Array<QuoteResource>;
+    version: number;
+    created_at: string;
+    updated_at: string;
 };
+
+/**
+ * A page of subscriptions.
+ */
+export type SubscriptionPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<SubscriptionOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+export type SubscriptionStatus = 'trial' | 'active' | 'grace' | 'suspended' | 'expired' | 'cancelled' | 'terminated';
 
 /**
  * An event whose `data` is of type `TaskOut`, as delivered on webhooks and as `GET /api/v1/events/{id}` answers it.
@@ -4292,6 +4494,177 @@ export type EventReplayResponses = {
 
 export type EventReplayResponse = EventReplayResponses[keyof EventReplayResponses];
 
+export type FraudRuleListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/fraud-rules';
+};
+
+export type FraudRuleListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type FraudRuleListError = FraudRuleListErrors[keyof FraudRuleListErrors];
+
+export type FraudRuleListResponses = {
+    /**
+     * One page
+     */
+    200: FraudRulePage;
+};
+
+export type FraudRuleListResponse = FraudRuleListResponses[keyof FraudRuleListResponses];
+
+export type FraudRuleCreateData = {
+    body: FraudRuleIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/fraud-rules';
+};
+
+export type FraudRuleCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type FraudRuleCreateError = FraudRuleCreateErrors[keyof FraudRuleCreateErrors];
+
+export type FraudRuleCreateResponses = {
+    /**
+     * Created
+     */
+    201: FraudRuleOut;
+};
+
+export type FraudRuleCreateResponse = FraudRuleCreateResponses[keyof FraudRuleCreateResponses];
+
+export type FraudRuleDeleteData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Fraud rule id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/fraud-rules/{id}';
+};
+
+export type FraudRuleDeleteErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type FraudRuleDeleteError = FraudRuleDeleteErrors[keyof FraudRuleDeleteErrors];
+
+export type FraudRuleDeleteResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type FraudRuleDeleteResponse = FraudRuleDeleteResponses[keyof FraudRuleDeleteResponses];
+
+export type FraudRuleGetData = {
+    body?: never;
+    path: {
+        /**
+         * Fraud rule id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/fraud-rules/{id}';
+};
+
+export type FraudRuleGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type FraudRuleGetError = FraudRuleGetErrors[keyof FraudRuleGetErrors];
+
+export type FraudRuleGetResponses = {
+    /**
+     * Found
+     */
+    200: FraudRuleOut;
+};
+
+export type FraudRuleGetResponse = FraudRuleGetResponses[keyof FraudRuleGetResponses];
+
+export type FraudRuleUpdateData = {
+    body: FraudRulePatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Fraud rule id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/fraud-rules/{id}';
+};
+
+export type FraudRuleUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type FraudRuleUpdateError = FraudRuleUpdateErrors[keyof FraudRuleUpdateErrors];
+
+export type FraudRuleUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: FraudRuleOut;
+};
+
+export type FraudRuleUpdateResponse = FraudRuleUpdateResponses[keyof FraudRuleUpdateResponses];
+
 export type NotificationTemplateListData = {
     body?: never;
     path?: never;
@@ -4720,6 +5093,47 @@ export type OrderGetResponses = {
 
 export type OrderGetResponse = OrderGetResponses[keyof OrderGetResponses];
 
+export type OrderApproveData = {
+    /**
+     * No body, `{}`, or a comment
+     */
+    body?: OrderApproveIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Order id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/orders/{id}/approve';
+};
+
+export type OrderApproveErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderApproveError = OrderApproveErrors[keyof OrderApproveErrors];
+
+export type OrderApproveResponses = {
+    /**
+     * Approved; the order runs on
+     */
+    200: OrderOut;
+};
+
+export type OrderApproveResponse = OrderApproveResponses[keyof OrderApproveResponses];
+
 export type OrderCancelData = {
     /**
      * No body, `{}`, or a reason
@@ -4760,6 +5174,85 @@ export type OrderCancelResponses = {
 };
 
 export type OrderCancelResponse = OrderCancelResponses[keyof OrderCancelResponses];
+
+export type OrderRejectData = {
+    body: OrderRejectIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Order id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/orders/{id}/reject';
+};
+
+export type OrderRejectErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderRejectError = OrderRejectErrors[keyof OrderRejectErrors];
+
+export type OrderRejectResponses = {
+    /**
+     * Rejected; the order runs its rejection path
+     */
+    200: OrderOut;
+};
+
+export type OrderRejectResponse = OrderRejectResponses[keyof OrderRejectResponses];
+
+export type OrderRetryData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Order id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/orders/{id}/retry';
+};
+
+export type OrderRetryErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type OrderRetryError = OrderRetryErrors[keyof OrderRetryErrors];
+
+export type OrderRetryResponses = {
+    /**
+     * The step is queued again
+     */
+    200: OrderOut;
+};
+
+export type OrderRetryResponse = OrderRetryResponses[keyof OrderRetryResponses];
 
 export type PermissionListData = {
     body?: never;
@@ -5747,6 +6240,76 @@ export type ServiceTemplateArchiveResponses = {
 };
 
 export type ServiceTemplateArchiveResponse = ServiceTemplateArchiveResponses[keyof ServiceTemplateArchiveResponses];
+
+export type SubscriptionListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Only subscriptions of this customer.
+         */
+        account_id?: string;
+        status?: SubscriptionStatus;
+        plan_id?: string;
+    };
+    url: '/api/v1/subscriptions';
+};
+
+export type SubscriptionListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type SubscriptionListError = SubscriptionListErrors[keyof SubscriptionListErrors];
+
+export type SubscriptionListResponses = {
+    /**
+     * One page
+     */
+    200: SubscriptionPage;
+};
+
+export type SubscriptionListResponse = SubscriptionListResponses[keyof SubscriptionListResponses];
+
+export type SubscriptionGetData = {
+    body?: never;
+    path: {
+        /**
+         * Subscription id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/subscriptions/{id}';
+};
+
+export type SubscriptionGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type SubscriptionGetError = SubscriptionGetErrors[keyof SubscriptionGetErrors];
+
+export type SubscriptionGetResponses = {
+    /**
+     * Found
+     */
+    200: SubscriptionOut;
+};
+
+export type SubscriptionGetResponse = SubscriptionGetResponses[keyof SubscriptionGetResponses];
 
 export type TaskListData = {
     body?: never;

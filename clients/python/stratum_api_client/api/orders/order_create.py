@@ -64,7 +64,8 @@ def sync_detailed(
     prices it and the price is kept: the order never changes price after it is placed. A
     customer orders for itself the plans published on its seller's brands; a reseller or
     the provider may order any plan the customer's parent sells, for a customer of its
-    subtree. Raises `order.placed`. See docs/orders.md.
+    subtree. Raises `order.placed`; the order then runs through its workflow (fraud
+    screening, approval when flagged, activation, notification). See docs/orders.md.
 
     Args:
         idempotency_key (str | Unset):
@@ -102,7 +103,8 @@ def sync(
     prices it and the price is kept: the order never changes price after it is placed. A
     customer orders for itself the plans published on its seller's brands; a reseller or
     the provider may order any plan the customer's parent sells, for a customer of its
-    subtree. Raises `order.placed`. See docs/orders.md.
+    subtree. Raises `order.placed`; the order then runs through its workflow (fraud
+    screening, approval when flagged, activation, notification). See docs/orders.md.
 
     Args:
         idempotency_key (str | Unset):
@@ -135,7 +137,8 @@ async def asyncio_detailed(
     prices it and the price is kept: the order never changes price after it is placed. A
     customer orders for itself the plans published on its seller's brands; a reseller or
     the provider may order any plan the customer's parent sells, for a customer of its
-    subtree. Raises `order.placed`. See docs/orders.md.
+    subtree. Raises `order.placed`; the order then runs through its workflow (fraud
+    screening, approval when flagged, activation, notification). See docs/orders.md.
 
     Args:
         idempotency_key (str | Unset):
@@ -171,7 +174,8 @@ async def asyncio(
     prices it and the price is kept: the order never changes price after it is placed. A
     customer orders for itself the plans published on its seller's brands; a reseller or
     the provider may order any plan the customer's parent sells, for a customer of its
-    subtree. Raises `order.placed`. See docs/orders.md.
+    subtree. Raises `order.placed`; the order then runs through its workflow (fraud
+    screening, approval when flagged, activation, notification). See docs/orders.md.
 
     Args:
         idempotency_key (str | Unset):

@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.fraud_rule_out import FraudRuleOut
+from ...models.fraud_rule_patch import FraudRulePatch
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: FraudRulePatch,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/fraud-rules/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FraudRuleOut | Problem:
+    if response.status_code == 200:
+        response_200 = FraudRuleOut.from_dict(response.json())
+
+        return response_200
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FraudRuleOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: FraudRulePatch,
+    if_match: str | Unset = UNSET,
+) -> Response[FraudRuleOut | Problem]:
+    """Change a fraud rule's name, score or whether it is enabled; orders screened before
+    keep their score.
+
+    Args:
+        id (str):
+        if_match (str | Unset):
+        body (FraudRulePatch): Change a rule's name, score or whether it is enabled (its kind and
+            terms stay; delete
+            and create a rule to change those).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FraudRuleOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: FraudRulePatch,
+    if_match: str | Unset = UNSET,
+) -> FraudRuleOut | Problem | None:
+    """Change a fraud rule's name, score or whether it is enabled; orders screened before
+    keep their score.
+
+    Args:
+        id (str):
+        if_match (str | Unset):
+        body (FraudRulePatch): Change a rule's name, score or whether it is enabled (its kind and
+            terms stay; delete
+            and create a rule to change those).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FraudRuleOut | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: FraudRulePatch,
+    if_match: str | Unset = UNSET,
+) -> Response[FraudRuleOut | Problem]:
+    """Change a fraud rule's name, score or whether it is enabled; orders screened before
+    keep their score.
+
+    Args:
+        id (str):
+        if_match (str | Unset):
+        body (FraudRulePatch): Change a rule's name, score or whether it is enabled (its kind and
+            terms stay; delete
+            and create a rule to change those).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FraudRuleOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: FraudRulePatch,
+    if_match: str | Unset = UNSET,
+) -> FraudRuleOut | Problem | None:
+    """Change a fraud rule's name, score or whether it is enabled; orders screened before
+    keep their score.
+
+    Args:
+        id (str):
+        if_match (str | Unset):
+        body (FraudRulePatch): Change a rule's name, score or whether it is enabled (its kind and
+            terms stay; delete
+            and create a rule to change those).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FraudRuleOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

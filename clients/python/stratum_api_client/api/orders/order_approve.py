@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.order_approve_in import OrderApproveIn
+from ...models.order_out import OrderOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: OrderApproveIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orders/{id}/approve".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderOut | Problem:
+    if response.status_code == 200:
+        response_200 = OrderOut.from_dict(response.json())
+
+        return response_200
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrderApproveIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[OrderOut | Problem]:
+    """Approve an order that waits for approval (`waiting_approval`), with an optional
+    comment: `order.approved`, and the order runs on. Any other order answers 409
+    `invalid_state_transition`; the customer itself may not approve (403).
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (OrderApproveIn | Unset): Approve an order waiting for approval.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrderOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrderApproveIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> OrderOut | Problem | None:
+    """Approve an order that waits for approval (`waiting_approval`), with an optional
+    comment: `order.approved`, and the order runs on. Any other order answers 409
+    `invalid_state_transition`; the customer itself may not approve (403).
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (OrderApproveIn | Unset): Approve an order waiting for approval.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrderOut | Problem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrderApproveIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[OrderOut | Problem]:
+    """Approve an order that waits for approval (`waiting_approval`), with an optional
+    comment: `order.approved`, and the order runs on. Any other order answers 409
+    `invalid_state_transition`; the customer itself may not approve (403).
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (OrderApproveIn | Unset): Approve an order waiting for approval.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrderOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OrderApproveIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> OrderOut | Problem | None:
+    """Approve an order that waits for approval (`waiting_approval`), with an optional
+    comment: `order.approved`, and the order runs on. Any other order answers 409
+    `invalid_state_transition`; the customer itself may not approve (403).
+
+    Args:
+        id (str):
+        idempotency_key (str | Unset):
+        body (OrderApproveIn | Unset): Approve an order waiting for approval.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrderOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,252 @@
+//! Fraud rules (`/api/v1/fraud-rules`), per account of the seller's side and inherited down
+//! the tree, and the screening of an order by the rules of its customer's lineage.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use stratum_api::identity::account::AccountKind;
+use stratum_api::ordering::fraud_rule::{FraudRuleIn, FraudRuleKind, FraudRuleOut, FraudRulePage, FraudRulePatch};
+use stratum_api::ordering::order::FraudReason;
+
+use crate::auth::Caller;
+use crate::clock::{from_db, to_db};
+use crate::domain::identity::permission::Permission;
+use crate::domain::identity::tree;
+use crate::domain::ordering::fraud::{self, Check, Rule, ScreenFacts};
+use crate::domain::pagination::{paginate, PageRequest};
+use crate::domain::validation::{trim_space, Checks};
+use crate::ids;
+use crate::service::platform::idempotency::{self, Idempotency, Outcome};
+use crate::service::{check_version, require, Context, ServiceError};
+use crate::store::identity::account;
+use crate::store::ordering::fraud_rule::{self as store, FraudRuleRow};
+use crate::store::ordering::order::{self as orders, OrderRow};
+use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
+
+const NAME_MAX: usize = 200;
+
+/// A rule's terms as stored (what its kind looks for).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Terms {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours: Option<i32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    domains: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<i32>,
+}
+
+fn terms_of(check: &Check) -> Terms {
+    let n = |v: i64| i32::try_from(v).ok();
+    match check {
+        Check::TotalAbove { amount, currency } => {
+            Terms { amount: Some(amount.to_string()), currency: Some(currency.clone()), ..Terms::default() }
+        }
+        Check::OrderVelocity { count, hours } => Terms { count: n(*count), hours: n(*hours), ..Terms::default() },
+        Check::EmailDomain { domains } => Terms { domains: domains.clone(), ..Terms::default() },
+        Check::CustomerAge { days } => Terms { days: n(*days), ..Terms::default() },
+        Check::IpCountryMismatch => Terms::default(),
+    }
+}
+
+fn amount(t: &Terms) -> Result<Option<Decimal>, ServiceError> {
+    t.amount
+        .as_deref()
+        .map(Decimal::from_str)
+        .transpose()
+        .map_err(|e| ServiceError::Internal(format!("a stored amount: {e}")))
+}
+
+fn rule_of(row: &FraudRuleRow) -> Result<Rule, ServiceError> {
+    let t: Terms = text_json(&row.terms)?;
+    let corrupt = || ServiceError::Internal(format!("fraud rule {} lacks its terms", row.id));
+    let check = match text_enum::<FraudRuleKind>(&row.kind)? {
+        FraudRuleKind::TotalAbove => Check::TotalAbove {
+            amount: amount(&t)?.ok_or_else(corrupt)?,
+            currency: t.currency.clone().ok_or_else(corrupt)?,
+        },
+        FraudRuleKind::OrderVelocity => Check::OrderVelocity {
+            count: i64::from(t.count.ok_or_else(corrupt)?),
+            hours: i64::from(t.hours.ok_or_else(corrupt)?),
+        },
+        FraudRuleKind::EmailDomain => Check::EmailDomain { domains: t.domains.clone() },
+        FraudRuleKind::CustomerAge => Check::CustomerAge { days: i64::from(t.days.ok_or_else(corrupt)?) },
+        FraudRuleKind::IpCountryMismatch => Check::IpCountryMismatch,
+    };
+    Ok(Rule { id: row.id.clone(), name: row.name.clone(), score: i64::from(row.score), check })
+}
+
+pub fn to_out(row: &FraudRuleRow) -> Result<FraudRuleOut, ServiceError> {
+    let t: Terms = text_json(&row.terms)?;
+    Ok(FraudRuleOut {
+        id: row.id.clone(),
+        account_id: row.account_id.clone(),
+        name: row.name.clone(),
+        kind: text_enum(&row.kind)?,
+        score: row.score,
+        enabled: row.enabled,
+        amount: amount(&t)?,
+        currency: t.currency,
+        count: t.count,
+        hours: t.hours,
+        domains: t.domains,
+        days: t.days,
+        version: row.version,
+        created_at: from_db(row.created_at),
+        updated_at: from_db(row.updated_at),
+    })
+}
+
+fn find(conn: &mut DbConn, caller: &Caller, id: &str) -> Result<FraudRuleRow, ServiceError> {
+    store::find_visible(conn, &caller.scope(), id)?.ok_or(ServiceError::NotFound("fraud rule"))
+}
+
+/// Creates a rule for an account of the caller's subtree that sells (the provider or a
+/// reseller); it screens the orders of that account's whole subtree.
+pub fn create(
+    cx: &Context,
+    caller: &Caller,
+    input: FraudRuleIn,
+    idem: Option<&Idempotency>,
+) -> Result<Outcome<FraudRuleOut>, ServiceError> {
+    require(caller, Permission::OrdersWrite)?;
+    let mut c = Checks::new();
+    c.text("name", &input.name, NAME_MAX);
+    let check = fraud::check_of(&mut c, &input);
+    c.finish().map_err(ServiceError::Validation)?;
+    let check = check.ok_or_else(|| ServiceError::Internal("a checked rule without its terms".into()))?;
+    idempotency::write(cx, caller, idem, |conn, now| {
+        let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
+        if text_enum::<AccountKind>(&owner.kind)? == AccountKind::Customer {
+            return Err(ServiceError::validation(
+                "account_id",
+                "customer_account",
+                "fraud rules belong to the provider or a reseller; a customer screens no orders",
+            ));
+        }
+        let row = FraudRuleRow {
+            id: ids::new_id(ids::FRAUD_RULE),
+            account_id: owner.id.clone(),
+            account_path: owner.path.clone(),
+            name: trim_space(&input.name).to_owned(),
+            kind: enum_text(&input.kind),
+            score: input.score,
+            enabled: input.enabled,
+            terms: json_text(&terms_of(&check)),
+            version: 1,
+            created_at: to_db(now),
+            updated_at: to_db(now),
+        };
+        store::insert(conn, &row)?;
+        to_out(&row)
+    })
+}
+
+pub fn get(cx: &Context, caller: &Caller, id: &str) -> Result<FraudRuleOut, ServiceError> {
+    require(caller, Permission::OrdersRead)?;
+    cx.db.read(|conn| to_out(&find(conn, caller, id)?))
+}
+
+/// The rules of the caller's subtree.
+pub fn list(cx: &Context, caller: &Caller, page: &PageRequest) -> Result<FraudRulePage, ServiceError> {
+    require(caller, Permission::OrdersRead)?;
+    let rows = cx.db.read(|conn| store::list_visible(conn, &caller.scope(), page).map_err(ServiceError::from))?;
+    let (rows, next_cursor) = paginate(rows, page.limit, |r| &r.id);
+    Ok(FraudRulePage { data: rows.iter().map(to_out).collect::<Result<_, _>>()?, next_cursor })
+}
+
+pub fn update(
+    cx: &Context,
+    caller: &Caller,
+    id: &str,
+    patch: FraudRulePatch,
+    if_match: Option<i64>,
+) -> Result<FraudRuleOut, ServiceError> {
+    require(caller, Permission::OrdersWrite)?;
+    let mut c = Checks::new();
+    if let Some(n) = &patch.name {
+        c.text("name", n, NAME_MAX);
+    }
+    if patch.score.is_some_and(|s| !(1..=1000).contains(&s)) {
+        c.fail("score", "out_of_range", "1 to 1000");
+    }
+    c.finish().map_err(ServiceError::Validation)?;
+    crate::service::write(cx, |conn, now| {
+        let mut row = find(conn, caller, id)?;
+        check_version(if_match, row.version)?;
+        if let Some(n) = patch.name {
+            row.name = trim_space(&n).to_owned();
+        }
+        if let Some(s) = patch.score {
+            row.score = s;
+        }
+        if let Some(e) = patch.enabled {
+            row.enabled = e;
+        }
+        crate::service::save(conn, now, &mut row)?;
+        to_out(&row)
+    })
+}
+
+pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) -> Result<(), ServiceError> {
+    require(caller, Permission::OrdersWrite)?;
+    crate::service::write(cx, |conn, _now| {
+        let row = find(conn, caller, id)?;
+        check_version(if_match, row.version)?;
+        if !store::delete(conn, &row.id, row.version)? {
+            return Err(crate::service::missed::<FraudRuleRow>(conn, &row.id));
+        }
+        Ok(())
+    })
+}
+
+/// Screens an order by the enabled rules of its customer's lineage (the customer's own
+/// account has none: rules belong to sellers): its score and the reasons.
+pub(crate) fn screen(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    order: &OrderRow,
+) -> Result<(i64, Vec<FraudReason>), ServiceError> {
+    let rules = store::unscoped::enabled_on(conn, &tree::ancestor_paths(&order.account_path))?
+        .iter()
+        .map(rule_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    if rules.is_empty() {
+        return Ok((0, Vec::new()));
+    }
+    let customer = account::unscoped::find(conn, &order.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+    let mut orders_within = Vec::new();
+    for r in &rules {
+        if let Check::OrderVelocity { hours, .. } = r.check {
+            let since = to_db(now - Duration::hours(hours));
+            orders_within.push((hours, orders::unscoped::count_since(conn, &order.account_id, since)?));
+        }
+    }
+    let country = customer
+        .address
+        .as_deref()
+        .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+        .and_then(|a| a["country"].as_str().map(str::to_owned));
+    let facts = ScreenFacts {
+        total: Decimal::from_str(&order.total).map_err(|e| ServiceError::Internal(format!("a stored total: {e}")))?,
+        currency: order.currency.clone(),
+        orders_within,
+        email: customer.email.clone(),
+        customer_age_days: (to_db(now) - customer.created_at).num_days(),
+        customer_country: country,
+        ip_country: order.ip_country.clone(),
+    };
+    let (score, hits) = fraud::screen(&rules, &facts);
+    Ok((
+        score,
+        hits.into_iter().map(|h| FraudReason { rule_id: h.rule_id, score: h.score, reason: h.reason }).collect(),
+    ))
+}
