@@ -278,13 +278,13 @@ pub fn validate(w: &Workflow) -> Vec<(String, &'static str, String)> {
         let outcomes = s.outcomes();
         for o in outcomes {
             if !s.on.contains_key(*o) {
-                fail!(f("on"), "missing_transition", format!("no transition for outcome `{o}`"));
+                fail!(f(&format!("on.{o}")), "missing_transition", format!("no transition for outcome `{o}`"));
             }
         }
         let notify = s.action == Some(Action::Notify);
         for (o, to) in &s.on {
             if !outcomes.contains(&o.as_str()) {
-                fail!(f("on"), "unknown_outcome", format!("step {} has no outcome `{o}`", s.name));
+                fail!(f(&format!("on.{o}")), "unknown_outcome", format!("step {} has no outcome `{o}`", s.name));
             }
             if is_end(to) != notify {
                 let why = if notify {

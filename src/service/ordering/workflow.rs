@@ -143,11 +143,6 @@ pub(crate) fn start(
     Ok(walk.events)
 }
 
-/// The workflow a new sales order runs.
-pub(crate) fn for_new_order() -> Workflow {
-    workflow::default_sales()
-}
-
 /// The step a task is for, if it may still run: the order is open and at that step, and
 /// the step has not finished.
 fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, String)>, ServiceError> {

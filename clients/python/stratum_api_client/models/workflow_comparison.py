@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class WorkflowComparison(StrEnum):
+    EQ = "eq"
+    GE = "ge"
+    GT = "gt"
+    LE = "le"
+    LT = "lt"
+
+    def __str__(self) -> str:
+        return str(self.value)
