@@ -704,3 +704,40 @@ fn the_nearest_ancestors_workflow_applies_and_is_fixed_at_placement() {
     srv.post(&format!("/api/v1/workflows/{provider}/archive"), &w.p, &json!({})).expect(200);
     assert!(placed(&w.p, &w.c1)["workflow_id"].is_null());
 }
+
+/// The order once it stopped running by itself (neither `placed` nor `in_progress`).
+fn settled(srv: &TestServer, tok: &str, id: &str) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let o = srv.get(&format!("/api/v1/orders/{id}"), tok).expect(200).clone();
+        if o["status"] != "placed" && o["status"] != "in_progress" {
+            return o;
+        }
+        assert!(std::time::Instant::now() < deadline, "order {id} never settled: {o}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_demo_places_orders_that_complete_wait_and_are_rejected() {
+    let srv = TestServer::start_with(&["--demo"]);
+    let p = srv.provider_token();
+    let orders = srv.list_all("/api/v1/orders", &p);
+    assert_eq!(orders.len(), 4, "{orders:?}");
+    let mut ends: Vec<(String, String)> = orders
+        .iter()
+        .map(|o| {
+            let o = settled(&srv, &p, &id_of(o));
+            (o["total"].as_str().unwrap().to_owned(), o["status"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    ends.sort();
+    // Web Starter, 12 months in its 14-day trial: 0.00 (twice); Northwind Web: 6.99 a
+    // month, 69.90 a year (above the workflow's 50.00).
+    assert_eq!(
+        ends,
+        pairs(&[("0.00", "completed"), ("0.00", "waiting_approval"), ("6.99", "completed"), ("69.90", "rejected")])
+    );
+    assert_eq!(srv.list_all("/api/v1/subscriptions", &p).len(), 2);
+    assert_eq!(srv.list_all("/api/v1/workflows?status=active", &p).len(), 1);
+}
