@@ -741,3 +741,50 @@ fn the_demo_places_orders_that_complete_wait_and_are_rejected() {
     assert_eq!(srv.list_all("/api/v1/subscriptions", &p).len(), 2);
     assert_eq!(srv.list_all("/api/v1/workflows?status=active", &p).len(), 1);
 }
+
+#[test]
+fn a_timed_manual_step_decides_when_the_clock_passes_its_deadline() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let w = build(&srv);
+    let mut body = documented(1);
+    body["steps"][1]["timeout_hours"] = json!(48);
+    body["steps"][1]["timeout_outcome"] = json!("rejected");
+    let made = srv.post("/api/v1/workflows", &w.r_admin, &body).expect(201).clone();
+    assert_eq!(
+        (made["steps"][1]["timeout_hours"].as_i64(), made["steps"][1]["timeout_outcome"].as_str()),
+        (Some(48), Some("rejected"))
+    );
+    let mut bad = body.clone();
+    bad["steps"][1]["timeout_outcome"] = json!("maybe");
+    bad["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[1].timeout_outcome", "invalid_value");
+    let mut bad = body.clone();
+    bad["steps"][0]["timeout_hours"] = json!(1);
+    bad["steps"][0]["timeout_outcome"] = json!("approved");
+    bad["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].timeout_hours", "invalid_step");
+    // 124.00 > 100.00: both wait; the second is approved in time.
+    let web = json!([{"plan_id": w.plan_web, "months": 12}]);
+    let late = id_of(&order(&srv, &w.r_admin, &w.c2, web.clone()));
+    let early = id_of(&order(&srv, &w.r_admin, &w.c2, web));
+    wait_status(&srv, &w.p, &late, "waiting_approval");
+    wait_status(&srv, &w.p, &early, "waiting_approval");
+    srv.post(&format!("/api/v1/orders/{early}/approve"), &w.r_admin, &json!({})).expect(200);
+    wait_status(&srv, &w.p, &early, "completed");
+    // 47 hours: still waiting; 2 more (49 > 48): rejected by the workflow.
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 47 * 3600})).expect(200);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(srv.get(&format!("/api/v1/orders/{late}"), &w.p).expect(200)["status"], "waiting_approval");
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 2 * 3600})).expect(200);
+    let done = wait_status(&srv, &w.p, &late, "rejected");
+    let comment = "no decision within 48 hours: rejected by the workflow";
+    assert_eq!(done["steps"][1]["outcome"], "rejected");
+    assert_eq!(done["steps"][1]["comment"], comment);
+    assert_eq!(done["status_reason"], comment);
+    assert_eq!(names(&done).last(), Some(&("notify_rejected".to_owned(), "done".to_owned())));
+    // The order approved in time is left as it was.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let early = srv.get(&format!("/api/v1/orders/{early}"), &w.p).expect(200).clone();
+    assert_eq!(early["status"], "completed");
+    assert_eq!(early["steps"][1]["outcome"], "approved");
+}

@@ -75,6 +75,14 @@ pub struct WorkflowStep {
     /// `refused` for `activate`), `approved` / `rejected` for a manual step, `yes` / `no`
     /// for a decision.
     pub on: BTreeMap<String, String>,
+    /// A manual step only: after this many hours on the clock without a decision the
+    /// order moves on as if decided `timeout_outcome`, with a system comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 8760)]
+    pub timeout_hours: Option<i32>,
+    /// `approved` or `rejected`, with `timeout_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_outcome: Option<String>,
 }
 
 /// Create a workflow for the provider or a reseller (default: the caller's account).

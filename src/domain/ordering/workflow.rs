@@ -114,6 +114,13 @@ pub struct Step {
     pub condition: Option<Condition>,
     /// Outcome → the next step's name, or `completed` / `rejected`.
     pub on: BTreeMap<String, String>,
+    /// For a manual step: after this many hours on the clock without a decision, the
+    /// order moves on as if decided `timeout_outcome`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_hours: Option<i32>,
+    /// `approved` or `rejected`, with `timeout_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_outcome: Option<String>,
 }
 
 impl Step {
@@ -214,6 +221,8 @@ pub fn default_sales() -> Workflow {
             action,
             condition: None,
             on: on.iter().map(|(o, t)| ((*o).to_owned(), (*t).to_owned())).collect(),
+            timeout_hours: None,
+            timeout_outcome: None,
         }
     }
     use Action::*;
@@ -274,6 +283,23 @@ pub fn validate(w: &Workflow) -> Vec<(String, &'static str, String)> {
                 "invalid_step",
                 "an automatic step has an action, a decision a condition, a manual step neither".into()
             ),
+        }
+        match (s.kind, s.timeout_hours, s.timeout_outcome.as_deref()) {
+            (_, None, None) => {}
+            (StepKind::Manual, Some(h), Some("approved" | "rejected")) if (1..=8760).contains(&h) => {}
+            (StepKind::Manual, Some(_), Some("approved" | "rejected")) => {
+                fail!(f("timeout_hours"), "out_of_range", "1 to 8760 hours".into())
+            }
+            (StepKind::Manual, Some(_), Some(_)) => {
+                fail!(f("timeout_outcome"), "invalid_value", "`approved` or `rejected`".into())
+            }
+            (StepKind::Manual, None, _) => {
+                fail!(f("timeout_hours"), "required", "a timeout outcome needs its hours".into())
+            }
+            (StepKind::Manual, _, None) => {
+                fail!(f("timeout_outcome"), "required", "a timeout needs its outcome".into())
+            }
+            _ => fail!(f("timeout_hours"), "invalid_step", "only a manual step times out".into()),
         }
         let outcomes = s.outcomes();
         for o in outcomes {
@@ -421,6 +447,25 @@ mod tests {
     }
 
     #[test]
+    fn only_a_manual_step_times_out_to_approved_or_rejected() {
+        let mut w = default_sales();
+        w.steps[4].timeout_hours = Some(48);
+        w.steps[4].timeout_outcome = Some("approved".into());
+        assert_eq!(codes(&w), Vec::<&str>::new());
+        w.steps[4].timeout_outcome = Some("maybe".into());
+        assert_eq!(codes(&w), ["invalid_value"]);
+        w.steps[4].timeout_outcome = None;
+        assert_eq!(codes(&w), ["required"]);
+        w.steps[4].timeout_hours = Some(0);
+        w.steps[4].timeout_outcome = Some("rejected".into());
+        assert_eq!(codes(&w), ["out_of_range"]);
+        let mut w = default_sales();
+        w.steps[0].timeout_hours = Some(1);
+        w.steps[0].timeout_outcome = Some("approved".into());
+        assert_eq!(codes(&w), ["invalid_step"]);
+    }
+
+    #[test]
     fn a_cycle_needs_a_manual_step() {
         let mut w = default_sales();
         // mark_passed → fraud_screen → decision → mark_passed: runs by itself forever.
@@ -448,6 +493,8 @@ mod tests {
             action: None,
             condition: None,
             on: [("approved".to_owned(), other.to_owned()), ("rejected".to_owned(), other.to_owned())].into(),
+            timeout_hours: None,
+            timeout_outcome: None,
         };
         w.steps[3].on.insert("done".into(), "loop_a".into());
         w.steps.push(manual("loop_a", "loop_b"));

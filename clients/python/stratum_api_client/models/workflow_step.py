@@ -31,6 +31,10 @@ class WorkflowStep:
                 for a decision.
             action (None | Unset | WorkflowAction):
             condition (None | Unset | WorkflowCondition):
+            timeout_hours (int | None | Unset): A manual step only: after this many hours on the clock without a decision
+                the
+                order moves on as if decided `timeout_outcome`, with a system comment.
+            timeout_outcome (None | str | Unset): `approved` or `rejected`, with `timeout_hours`.
     """
 
     name: str
@@ -38,6 +42,8 @@ class WorkflowStep:
     on: WorkflowStepOn
     action: None | Unset | WorkflowAction = UNSET
     condition: None | Unset | WorkflowCondition = UNSET
+    timeout_hours: int | None | Unset = UNSET
+    timeout_outcome: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.workflow_condition import WorkflowCondition  # noqa: PLC0415
@@ -64,6 +70,18 @@ class WorkflowStep:
         else:
             condition = self.condition
 
+        timeout_hours: int | None | Unset
+        if isinstance(self.timeout_hours, Unset):
+            timeout_hours = UNSET
+        else:
+            timeout_hours = self.timeout_hours
+
+        timeout_outcome: None | str | Unset
+        if isinstance(self.timeout_outcome, Unset):
+            timeout_outcome = UNSET
+        else:
+            timeout_outcome = self.timeout_outcome
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -77,6 +95,10 @@ class WorkflowStep:
             field_dict["action"] = action
         if condition is not UNSET:
             field_dict["condition"] = condition
+        if timeout_hours is not UNSET:
+            field_dict["timeout_hours"] = timeout_hours
+        if timeout_outcome is not UNSET:
+            field_dict["timeout_outcome"] = timeout_outcome
 
         return field_dict
 
@@ -126,12 +148,32 @@ class WorkflowStep:
 
         condition = _parse_condition(d.pop("condition", UNSET))
 
+        def _parse_timeout_hours(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        timeout_hours = _parse_timeout_hours(d.pop("timeout_hours", UNSET))
+
+        def _parse_timeout_outcome(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timeout_outcome = _parse_timeout_outcome(d.pop("timeout_outcome", UNSET))
+
         workflow_step = cls(
             name=name,
             kind=kind,
             on=on,
             action=action,
             condition=condition,
+            timeout_hours=timeout_hours,
+            timeout_outcome=timeout_outcome,
         )
 
         return workflow_step

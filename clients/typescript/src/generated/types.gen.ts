@@ -3380,6 +3380,15 @@ export type WorkflowStep = {
     on: {
         [key: string]: string;
     };
+    /**
+     * A manual step only: after this many hours on the clock without a decision the
+     * order moves on as if decided `timeout_outcome`, with a system comment.
+     */
+    timeout_hours?: number | null;
+    /**
+     * `approved` or `rejected`, with `timeout_hours`.
+     */
+    timeout_outcome?: string | null;
 };
 
 export type AccountListData = {
