@@ -525,6 +525,13 @@ fn workflows_are_created_validated_changed_and_archived() {
     bad["steps"][4]["on"]["done"] = json!("nowhere");
     srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[4].on", "invalid_transition");
     let mut bad = body.clone();
+    bad["steps"][0]["condition"] = json!({"fact": "currency", "op": "gt", "values": ["USD"]});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.op", "invalid_value");
+    bad["steps"][0]["condition"] = json!({"fact": "currency", "op": "eq", "values": ["dollars"]});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.values", "invalid_format");
+    bad["steps"][0]["condition"] = json!({"fact": "total", "op": "gt"});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.value", "required");
+    let mut bad = body.clone();
     bad["steps"][0]["condition"]["fact"] = json!("moon_phase");
     srv.post("/api/v1/workflows", &w.p, &bad).problem(400, "invalid_body");
     let all = srv.list_all("/api/v1/workflows", &w.p);

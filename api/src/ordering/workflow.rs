@@ -36,6 +36,14 @@ pub enum WorkflowFact {
     Total,
     /// Whole days since the customer account was created, on the clock.
     CustomerAgeDays,
+    /// The order's currency code (`USD`): text, compared with `eq` / `in` `values`.
+    Currency,
+    /// The seller's account id: text.
+    Seller,
+    /// The country code of the customer's address (`DE`): text; no address matches none.
+    CustomerCountry,
+    /// The order type (`sales`): text.
+    OrderType,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -46,16 +54,26 @@ pub enum WorkflowComparison {
     Le,
     Lt,
     Eq,
+    /// A text fact is one of `values`.
+    In,
 }
 
-/// `fact op value`: outcome `yes` when it holds, else `no`.
+/// `fact op value` for a number fact (`fraud_score`, `total`, `customer_age_days`; `ge`,
+/// `gt`, `le`, `lt`, `eq`), `fact eq|in values` for a text fact (`currency`, `seller`,
+/// `customer_country`, `order_type`): outcome `yes` when it holds, else `no`. What cannot
+/// be evaluated is refused on save.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkflowCondition {
     pub fact: WorkflowFact,
     pub op: WorkflowComparison,
+    /// A number fact's bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(format = "decimal")]
-    pub value: Decimal,
+    pub value: Option<Decimal>,
+    /// A text fact's values: one for `eq`, up to 100 for `in`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
 }
 
 /// One step: `automatic` (with an `action`), `manual` (waits for `OrderApprove` /

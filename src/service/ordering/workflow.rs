@@ -74,6 +74,14 @@ fn facts(conn: &mut DbConn, row: &OrderRow, now: DateTime<Utc>) -> Result<Facts,
         fraud_score: row.fraud_score.unwrap_or(0),
         total: row.total.parse().map_err(|e| ServiceError::Internal(format!("a stored total: {e}")))?,
         customer_age_days: (to_db(now) - customer.created_at).num_days(),
+        currency: row.currency.clone(),
+        seller_id: row.seller_id.clone(),
+        customer_country: customer
+            .address
+            .as_deref()
+            .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+            .and_then(|a| a["country"].as_str().map(str::to_owned)),
+        order_type: row.order_type.clone(),
     })
 }
 

@@ -5,6 +5,7 @@ class WorkflowComparison(StrEnum):
     EQ = "eq"
     GE = "ge"
     GT = "gt"
+    IN = "in"
     LE = "le"
     LT = "lt"
 

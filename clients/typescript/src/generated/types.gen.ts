@@ -3290,21 +3290,31 @@ export type WebhookTestOut = {
  */
 export type WorkflowAction = 'fraud_screen' | 'mark_suspect' | 'mark_passed' | 'activate' | 'notify';
 
-export type WorkflowComparison = 'ge' | 'gt' | 'le' | 'lt' | 'eq';
+export type WorkflowComparison = 'ge' | 'gt' | 'le' | 'lt' | 'eq' | 'in';
 
 /**
- * `fact op value`: outcome `yes` when it holds, else `no`.
+ * `fact op value` for a number fact (`fraud_score`, `total`, `customer_age_days`; `ge`,
+ * `gt`, `le`, `lt`, `eq`), `fact eq|in values` for a text fact (`currency`, `seller`,
+ * `customer_country`, `order_type`): outcome `yes` when it holds, else `no`. What cannot
+ * be evaluated is refused on save.
  */
 export type WorkflowCondition = {
     fact: WorkflowFact;
     op: WorkflowComparison;
-    value: string;
+    /**
+     * A number fact's bound.
+     */
+    value?: string | null;
+    /**
+     * A text fact's values: one for `eq`, up to 100 for `in`.
+     */
+    values?: Array<string>;
 };
 
 /**
  * A fact about an order that a decision reads.
  */
-export type WorkflowFact = 'fraud_score' | 'total' | 'customer_age_days';
+export type WorkflowFact = 'fraud_score' | 'total' | 'customer_age_days' | 'currency' | 'seller' | 'customer_country' | 'order_type';
 
 /**
  * Create a workflow for the provider or a reseller (default: the caller's account).
