@@ -147,7 +147,8 @@ fn print_demo(summary: Option<demo::DemoSummary>, listen: &str) {
     };
     let base = format!("http://{listen}");
     println!("demo data seeded: 3 resellers (one a sub-reseller), 6 customers, 4 users;");
-    println!("  a hosting catalog: web hosting, VPS, mail and domain plans on 3 brands, coupon WELCOME20.");
+    println!("  a hosting catalog: web hosting, VPS, mail and domain plans on 3 brands, coupon WELCOME20;");
+    println!("  4 orders: 2 complete, 1 waits for approval (a fraud rule), 1 is rejected (Northwind's workflow).");
     println!("  provider admin key:  {}", s.provider_key);
     for (label, key) in &s.keys {
         println!("  {label}: {key}");

@@ -40,6 +40,7 @@ pub const COUPON: &str = "cpn";
 pub const ORDER: &str = "ord";
 pub const FRAUD_RULE: &str = "frr";
 pub const SUBSCRIPTION: &str = "sub";
+pub const WORKFLOW: &str = "wfl";
 
 #[cfg(test)]
 mod tests {

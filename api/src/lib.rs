@@ -42,6 +42,7 @@ pub use messaging::script_action::*;
 pub use messaging::webhook_endpoint::*;
 pub use ordering::fraud_rule::*;
 pub use ordering::order::*;
+pub use ordering::workflow::*;
 pub use platform::task::*;
 pub use platform::test_clock::*;
 pub use subscriptions::subscription::*;

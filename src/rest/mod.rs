@@ -99,6 +99,7 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .configure(catalog::quote::routes)
             .configure(ordering::order::routes)
             .configure(ordering::fraud_rule::routes)
+            .configure(ordering::workflow::routes)
             .configure(subscriptions::subscription::routes)
             .configure(platform::task::routes)
             .configure(platform::test_clock::routes),

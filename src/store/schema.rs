@@ -364,6 +364,22 @@ diesel::table! {
         steps -> Text,
         fraud_score -> Nullable<BigInt>,
         fraud_reasons -> Text,
+        workflow_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    workflows (id) {
+        id -> Text,
+        account_id -> Text,
+        account_path -> Text,
+        order_type -> Text,
+        name -> Text,
+        status -> Text,
+        definition -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -429,5 +445,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     coupons,
     orders,
     fraud_rules,
-    subscriptions
+    subscriptions,
+    workflows
 );

@@ -463,3 +463,335 @@ fn a_failed_step_shows_why_and_is_retried() {
     assert_eq!((activate["outcome"].as_str(), activate["attempts"].as_i64()), (Some("done"), Some(1)));
     assert_eq!(srv.list_all("/api/v1/subscriptions", &w.p).len(), 1);
 }
+
+// ---- Workflows as data (`/api/v1/workflows`) ----
+
+/// The JSON of worked example `n` in docs/orders.md, exactly as documented.
+fn documented(n: u32) -> Value {
+    let doc = include_str!("../../docs/orders.md");
+    let at = doc.find(&format!("**Worked example {n}:")).expect("the worked example");
+    let rest = &doc[at..];
+    let start = rest.find("```json\n").expect("its JSON") + "```json\n".len();
+    let end = start + rest[start..].find("```").expect("the end of its JSON");
+    serde_json::from_str(&rest[start..end]).expect("the documented JSON parses")
+}
+
+fn if_match(srv: &TestServer, tok: &str, path: &str, version: i64, body: &Value) -> Resp {
+    srv.call(reqwest::Method::PATCH, path).bearer(tok).header("If-Match", &format!("\"{version}\"")).json(body).send()
+}
+
+fn grant(srv: &TestServer, w: &World, plan: &str, to: &str) {
+    srv.post(&format!("/api/v1/plans/{plan}/grants"), &w.p, &json!({"account_id": to})).expect(201);
+}
+
+fn names(o: &Value) -> Vec<(String, String)> {
+    steps(o)
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+}
+
+#[test]
+fn workflows_are_created_validated_changed_and_archived() {
+    let srv = TestServer::start();
+    let w = build(&srv);
+    let body = documented(1);
+    let made = srv.post("/api/v1/workflows", &w.r_admin, &body).expect(201).clone();
+    let id = id_of(&made);
+    assert!(id.starts_with("wfl_"), "{made}");
+    assert_eq!((made["account_id"].as_str(), made["status"].as_str()), (Some(w.r.as_str()), Some("active")));
+    assert_eq!((made["order_type"].as_str(), made["version"].as_i64()), (Some("sales"), Some(1)));
+    assert_eq!(made["steps"], body["steps"], "the steps come back as sent");
+    assert_eq!(made["start"], "big_order");
+    // One active workflow per account and order type.
+    srv.post("/api/v1/workflows", &w.r_admin, &body).problem(409, "conflict");
+    // A customer owns none, whoever asks.
+    let mut theirs = body.clone();
+    theirs["account_id"] = json!(w.c2);
+    srv.post("/api/v1/workflows", &w.r_admin, &theirs).validation_code("account_id", "customer_account");
+    // Refusals of the validator, with the field of each problem; nothing is written.
+    let mut bad = body.clone();
+    bad["steps"][0]["on"].as_object_mut().unwrap().remove("no");
+    bad["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].on.no", "missing_transition");
+    let mut bad = body.clone();
+    bad["start"] = json!("approval");
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].name", "unreachable");
+    let mut bad = body.clone();
+    bad["steps"][2]["on"]["done"] = json!("completed");
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[2].on", "invalid_transition");
+    let mut bad = body.clone();
+    bad["steps"][4]["on"]["done"] = json!("nowhere");
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[4].on", "invalid_transition");
+    let mut bad = body.clone();
+    bad["steps"][0]["condition"] = json!({"fact": "currency", "op": "gt", "values": ["USD"]});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.op", "invalid_value");
+    bad["steps"][0]["condition"] = json!({"fact": "currency", "op": "eq", "values": ["dollars"]});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.values", "invalid_format");
+    bad["steps"][0]["condition"] = json!({"fact": "total", "op": "gt"});
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].condition.value", "required");
+    let mut bad = body.clone();
+    bad["steps"][0]["condition"]["fact"] = json!("moon_phase");
+    srv.post("/api/v1/workflows", &w.p, &bad).problem(400, "invalid_body");
+    let all = srv.list_all("/api/v1/workflows", &w.p);
+    assert_eq!(all.iter().map(id_of).collect::<Vec<_>>(), std::slice::from_ref(&id), "refusals write nothing");
+    // Get, with its ETag; list filters.
+    let path = format!("/api/v1/workflows/{id}");
+    let got = srv.get(&path, &w.r_admin);
+    assert_eq!(got.header("etag"), Some("\"1\""));
+    assert_eq!(got.expect(200)["id"], id.as_str());
+    for q in ["status=active", "order_type=sales", &format!("account_id={}", w.r)] {
+        assert_eq!(srv.list_all(&format!("/api/v1/workflows?{q}"), &w.p).len(), 1, "{q}");
+    }
+    assert!(srv.list_all("/api/v1/workflows?status=archived", &w.p).is_empty());
+    assert!(srv.list_all(&format!("/api/v1/workflows?account_id={}", w.c1), &w.p).is_empty());
+    // PATCH under If-Match; validated whole.
+    if_match(&srv, &w.r_admin, &path, 7, &json!({"name": "x"})).problem(412, "version_mismatch");
+    let mut steps = body["steps"].clone();
+    steps[0]["condition"]["value"] = json!("500.00");
+    let changed = if_match(&srv, &w.r_admin, &path, 1, &json!({"name": "approve above 500.00", "steps": steps}))
+        .expect(200)
+        .clone();
+    assert_eq!((changed["version"].as_i64(), changed["name"].as_str()), (Some(2), Some("approve above 500.00")));
+    assert_eq!(changed["steps"][0]["condition"]["value"], "500.00");
+    if_match(&srv, &w.r_admin, &path, 2, &json!({"start": "nowhere"})).validation_code("start", "unknown_step");
+    assert_eq!(srv.get(&path, &w.r_admin).expect(200)["version"], 2, "a refused PATCH writes nothing");
+    // Archive: the slot is free again; an archived workflow is not changed.
+    let archived = srv.post(&format!("{path}/archive"), &w.r_admin, &json!({})).expect(200).clone();
+    assert_eq!(archived["status"], "archived");
+    srv.post(&format!("{path}/archive"), &w.r_admin, &json!({})).expect(200);
+    if_match(&srv, &w.r_admin, &path, 3, &json!({"name": "y"})).problem(409, "invalid_state_transition");
+    srv.post("/api/v1/workflows", &w.r_admin, &body).expect(201);
+    assert_eq!(srv.list_all("/api/v1/workflows?status=archived", &w.r_admin).len(), 1);
+}
+
+#[test]
+fn workflows_are_seen_and_changed_only_in_their_subtree() {
+    let srv = TestServer::start();
+    let w = build(&srv);
+    let mut body = documented(1);
+    let mine = id_of(srv.post("/api/v1/workflows", &w.r_admin, &body).expect(201));
+    body["account_id"] = json!(w.r);
+    srv.post("/api/v1/workflows", &w.p, &body).problem(409, "conflict");
+    body["account_id"] = json!(srv.provider_id(&w.p));
+    let provider = id_of(srv.post("/api/v1/workflows", &w.p, &body).expect(201));
+    // The provider sees both; the reseller its own; a customer none.
+    assert_eq!(srv.list_all("/api/v1/workflows", &w.p).len(), 2);
+    let r_sees: Vec<Value> = srv.list_all("/api/v1/workflows", &w.r_admin);
+    assert_eq!(r_sees.iter().map(id_of).collect::<Vec<_>>(), std::slice::from_ref(&mine));
+    srv.get(&format!("/api/v1/workflows/{provider}"), &w.r_admin).problem(404, "not_found");
+    srv.post(&format!("/api/v1/workflows/{provider}/archive"), &w.r_admin, &json!({})).problem(404, "not_found");
+    if_match(&srv, &w.r_admin, &format!("/api/v1/workflows/{provider}"), 1, &json!({"name": "x"}))
+        .problem(404, "not_found");
+    body["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.r_admin, &body).problem(404, "not_found");
+    let c2 = srv.token_as(&w.r_admin, &w.c2, "admin");
+    assert!(srv.list_all("/api/v1/workflows", &c2).is_empty());
+    srv.get(&format!("/api/v1/workflows/{mine}"), &c2).problem(404, "not_found");
+    body.as_object_mut().unwrap().remove("account_id");
+    srv.post("/api/v1/workflows", &c2, &body).validation_code("account_id", "customer_account");
+    let r_ro = srv.token_as(&w.p, &w.r, "read_only");
+    srv.post(&format!("/api/v1/workflows/{mine}/archive"), &r_ro, &json!({})).problem(403, "permission_denied");
+    assert_eq!(srv.get(&format!("/api/v1/workflows/{mine}"), &w.p).expect(200)["status"], "active");
+}
+
+#[test]
+fn worked_example_1_a_reseller_approves_orders_above_100_by_hand() {
+    let srv = TestServer::start();
+    let w = build(&srv);
+    grant(&srv, &w, &w.plan_days, &w.r);
+    let wf = id_of(srv.post("/api/v1/workflows", &w.r_admin, &documented(1)).expect(201));
+    // Web, 12 months: 25.00 setup + 99.00 = 124.00 > 100.00: waits for the reseller.
+    let big = order(&srv, &w.r_admin, &w.c2, json!([{"plan_id": w.plan_web, "months": 12}]));
+    assert_eq!((big["total"].as_str(), big["workflow_id"].as_str()), (Some("124.00"), Some(wf.as_str())));
+    let big = wait_status(&srv, &w.p, &id_of(&big), "waiting_approval");
+    assert_eq!(names(&big), pairs(&[("big_order", "yes"), ("approval", "-")]));
+    assert_eq!(big["current_step"], "approval");
+    // Days, 30 days: 0 setup + 3.00 = 3.00, not above 100.00: completes by itself.
+    let small = order(&srv, &w.r_admin, &w.c2, json!([{"plan_id": w.plan_days, "days": 30}]));
+    assert_eq!(small["total"], "3.00");
+    let small = wait_status(&srv, &w.p, &id_of(&small), "completed");
+    assert_eq!(names(&small), pairs(&[("big_order", "no"), ("activate", "done"), ("notify_completed", "done")]));
+    assert!(small["fraud_score"].is_null(), "this workflow screens nothing: {small}");
+    // The provider's direct customer runs the built-in default: 124.00 completes.
+    let direct = order(&srv, &w.p, &w.c1, json!([{"plan_id": w.plan_web, "months": 12}]));
+    assert!(direct["workflow_id"].is_null(), "{direct}");
+    let direct = wait_status(&srv, &w.p, &id_of(&direct), "completed");
+    assert_eq!(names(&direct)[0], ("fraud_screen".to_owned(), "done".to_owned()));
+    // The reseller approves; the order completes.
+    srv.post(&format!("/api/v1/orders/{}/approve", id_of(&big)), &w.r_admin, &json!({"comment": "ok"})).expect(200);
+    let done = wait_status(&srv, &w.p, &id_of(&big), "completed");
+    assert_eq!(
+        names(&done),
+        pairs(&[("big_order", "yes"), ("approval", "approved"), ("activate", "done"), ("notify_completed", "done")])
+    );
+}
+
+#[test]
+fn worked_example_2_old_customers_skip_fraud_screening() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let w = build(&srv);
+    flag_above_100(&srv, &w.p);
+    let wf = id_of(srv.post("/api/v1/workflows", &w.p, &documented(2)).expect(201));
+    let web = json!([{"plan_id": w.plan_web, "months": 12}]);
+    // C1 is 0 days old: screened; 124.00 > 100.00 scores 60 ≥ 50: waits.
+    let young = order(&srv, &w.p, &w.c1, web.clone());
+    assert_eq!(young["workflow_id"], wf.as_str());
+    let young = wait_status(&srv, &w.p, &id_of(&young), "waiting_approval");
+    assert_eq!(young["fraud_score"], 60);
+    assert_eq!(
+        names(&young),
+        pairs(&[
+            ("old_customer", "no"),
+            ("fraud_screen", "done"),
+            ("screening_decision", "yes"),
+            ("mark_suspect", "done"),
+            ("approval", "-")
+        ])
+    );
+    // 366 days later C1 is older than a year: straight to activation, unscreened.
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 366 * 86_400})).expect(200);
+    let old = order(&srv, &w.p, &w.c1, web.clone());
+    let old = wait_status(&srv, &w.p, &id_of(&old), "completed");
+    assert!(old["fraud_score"].is_null(), "{old}");
+    assert_eq!(names(&old), pairs(&[("old_customer", "yes"), ("activate", "done"), ("notify_completed", "done")]));
+    // A new customer of the reseller (0 days old) runs the provider's workflow too: R has
+    // none.
+    let c4 = srv.new_account(&w.r_admin, "customer", None, "C4");
+    let c2 = order(&srv, &w.r_admin, &c4, web);
+    assert_eq!(c2["workflow_id"], wf.as_str());
+    wait_status(&srv, &w.p, &id_of(&c2), "waiting_approval");
+}
+
+#[test]
+fn the_nearest_ancestors_workflow_applies_and_is_fixed_at_placement() {
+    let srv = TestServer::start();
+    let w = build(&srv);
+    let sub = srv.new_account(&w.r_admin, "reseller", None, "SR");
+    let c3 = srv.new_account(&w.r_admin, "customer", Some(&sub), "C3");
+    grant(&srv, &w, &w.plan_web, &sub);
+    let mut body = documented(1);
+    body["account_id"] = json!(srv.provider_id(&w.p));
+    body["name"] = json!("provider's");
+    // The provider's: everything above 1000.00 waits (nothing here).
+    body["steps"][0]["condition"]["value"] = json!("1000.00");
+    let provider = id_of(srv.post("/api/v1/workflows", &w.p, &body).expect(201));
+    let reseller = id_of(srv.post("/api/v1/workflows", &w.r_admin, &documented(1)).expect(201));
+    let web = json!([{"plan_id": w.plan_web, "months": 12}]);
+    let placed = |tok: &str, c: &str| order(&srv, tok, c, web.clone());
+    // C1 (the provider's): the provider's; C2 (R's) and C3 (SR's, which has none): R's.
+    let o1 = placed(&w.p, &w.c1);
+    let o2 = placed(&w.r_admin, &w.c2);
+    let o3 = placed(&w.r_admin, &c3);
+    assert_eq!(o1["workflow_id"], provider.as_str());
+    assert_eq!(o2["workflow_id"], reseller.as_str());
+    assert_eq!(o3["workflow_id"], reseller.as_str());
+    wait_status(&srv, &w.p, &id_of(&o1), "completed");
+    let o3 = wait_status(&srv, &w.p, &id_of(&o3), "waiting_approval");
+    let o2 = wait_status(&srv, &w.p, &id_of(&o2), "waiting_approval");
+    // Editing, then archiving R's workflow changes neither waiting order.
+    let path = format!("/api/v1/workflows/{reseller}");
+    let mut steps = documented(1)["steps"].clone();
+    steps[0]["condition"]["value"] = json!("5000.00");
+    if_match(&srv, &w.r_admin, &path, 1, &json!({"steps": steps})).expect(200);
+    srv.post(&format!("{path}/archive"), &w.r_admin, &json!({})).expect(200);
+    let o2_now = srv.get(&format!("/api/v1/orders/{}", id_of(&o2)), &w.p).expect(200).clone();
+    assert_eq!((&o2_now["steps"], &o2_now["workflow_id"]), (&o2["steps"], &o2["workflow_id"]));
+    srv.post(&format!("/api/v1/orders/{}/approve", id_of(&o2)), &w.r_admin, &json!({})).expect(200);
+    wait_status(&srv, &w.p, &id_of(&o2), "completed");
+    srv.post(&format!("/api/v1/orders/{}/reject", id_of(&o3)), &w.r_admin, &json!({"comment": "no"})).expect(200);
+    let o3 = wait_status(&srv, &w.p, &id_of(&o3), "rejected");
+    assert_eq!(names(&o3).last(), Some(&("notify_rejected".to_owned(), "done".to_owned())));
+    // R's archived: its subtree runs the provider's now.
+    let after = placed(&w.r_admin, &c3);
+    assert_eq!(after["workflow_id"], provider.as_str());
+    // A reseller's own again replaces it for its subtree; archiving the provider's leaves
+    // the built-in default for the provider's direct customers.
+    srv.post(&format!("/api/v1/workflows/{provider}/archive"), &w.p, &json!({})).expect(200);
+    assert!(placed(&w.p, &w.c1)["workflow_id"].is_null());
+}
+
+/// The order once it stopped running by itself (neither `placed` nor `in_progress`).
+fn settled(srv: &TestServer, tok: &str, id: &str) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let o = srv.get(&format!("/api/v1/orders/{id}"), tok).expect(200).clone();
+        if o["status"] != "placed" && o["status"] != "in_progress" {
+            return o;
+        }
+        assert!(std::time::Instant::now() < deadline, "order {id} never settled: {o}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_demo_places_orders_that_complete_wait_and_are_rejected() {
+    let srv = TestServer::start_with(&["--demo"]);
+    let p = srv.provider_token();
+    let orders = srv.list_all("/api/v1/orders", &p);
+    assert_eq!(orders.len(), 4, "{orders:?}");
+    let mut ends: Vec<(String, String)> = orders
+        .iter()
+        .map(|o| {
+            let o = settled(&srv, &p, &id_of(o));
+            (o["total"].as_str().unwrap().to_owned(), o["status"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    ends.sort();
+    // Web Starter, 12 months in its 14-day trial: 0.00 (twice); Northwind Web: 6.99 a
+    // month, 69.90 a year (above the workflow's 50.00).
+    assert_eq!(
+        ends,
+        pairs(&[("0.00", "completed"), ("0.00", "waiting_approval"), ("6.99", "completed"), ("69.90", "rejected")])
+    );
+    assert_eq!(srv.list_all("/api/v1/subscriptions", &p).len(), 2);
+    assert_eq!(srv.list_all("/api/v1/workflows?status=active", &p).len(), 1);
+}
+
+#[test]
+fn a_timed_manual_step_decides_when_the_clock_passes_its_deadline() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let w = build(&srv);
+    let mut body = documented(1);
+    body["steps"][1]["timeout_hours"] = json!(48);
+    body["steps"][1]["timeout_outcome"] = json!("rejected");
+    let made = srv.post("/api/v1/workflows", &w.r_admin, &body).expect(201).clone();
+    assert_eq!(
+        (made["steps"][1]["timeout_hours"].as_i64(), made["steps"][1]["timeout_outcome"].as_str()),
+        (Some(48), Some("rejected"))
+    );
+    let mut bad = body.clone();
+    bad["steps"][1]["timeout_outcome"] = json!("maybe");
+    bad["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[1].timeout_outcome", "invalid_value");
+    let mut bad = body.clone();
+    bad["steps"][0]["timeout_hours"] = json!(1);
+    bad["steps"][0]["timeout_outcome"] = json!("approved");
+    bad["account_id"] = json!(srv.provider_id(&w.p));
+    srv.post("/api/v1/workflows", &w.p, &bad).validation_code("steps[0].timeout_hours", "invalid_step");
+    // 124.00 > 100.00: both wait; the second is approved in time.
+    let web = json!([{"plan_id": w.plan_web, "months": 12}]);
+    let late = id_of(&order(&srv, &w.r_admin, &w.c2, web.clone()));
+    let early = id_of(&order(&srv, &w.r_admin, &w.c2, web));
+    wait_status(&srv, &w.p, &late, "waiting_approval");
+    wait_status(&srv, &w.p, &early, "waiting_approval");
+    srv.post(&format!("/api/v1/orders/{early}/approve"), &w.r_admin, &json!({})).expect(200);
+    wait_status(&srv, &w.p, &early, "completed");
+    // 47 hours: still waiting; 2 more (49 > 48): rejected by the workflow.
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 47 * 3600})).expect(200);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(srv.get(&format!("/api/v1/orders/{late}"), &w.p).expect(200)["status"], "waiting_approval");
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 2 * 3600})).expect(200);
+    let done = wait_status(&srv, &w.p, &late, "rejected");
+    let comment = "no decision within 48 hours: rejected by the workflow";
+    assert_eq!(done["steps"][1]["outcome"], "rejected");
+    assert_eq!(done["steps"][1]["comment"], comment);
+    assert_eq!(done["status_reason"], comment);
+    assert_eq!(names(&done).last(), Some(&("notify_rejected".to_owned(), "done".to_owned())));
+    // The order approved in time is left as it was.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let early = srv.get(&format!("/api/v1/orders/{early}"), &w.p).expect(200).clone();
+    assert_eq!(early["status"], "completed");
+    assert_eq!(early["steps"][1]["outcome"], "approved");
+}

@@ -1691,6 +1691,61 @@ def _():
     eq(field_errors(f), [("amount", "required")], "errors")
 
 
+def workflow_steps(threshold):
+    """Worked example 1 of docs/orders.md: a decision on the total, a manual approval."""
+    def on(**kw):
+        return {"entry": [{"key": k, "value": v} for k, v in kw.items()]}
+    return [
+        {"name": "big_order", "kind": "decision",
+         "condition": {"fact": "total", "op": "gt", "value": decimal.Decimal(threshold)},
+         "on": on(yes="approval", no="activate")},
+        {"name": "approval", "kind": "manual", "on": on(approved="activate", rejected="notify_rejected")},
+        {"name": "activate", "kind": "automatic", "action": "activate",
+         "on": on(done="notify_completed", refused="notify_rejected")},
+        {"name": "notify_completed", "kind": "automatic", "action": "notify", "on": on(done="completed")},
+        {"name": "notify_rejected", "kind": "automatic", "action": "notify", "on": on(done="rejected")},
+    ]
+
+
+def workflow_plain(w):
+    """A workflow as plain data, each step's `on` map as REST writes it (key → value)."""
+    out = plain(w)
+    for st in out["steps"]:
+        st["on"] = {e["key"]: e["value"] for e in (st["on"] or {}).get("entry") or []}
+    return out
+
+
+@check("WorkflowCreate (approve above 100.00 by hand), as REST reads it; WorkflowGet, WorkflowList, "
+       "WorkflowUpdate (If-Match, 500.00) agree; WorkflowArchive leaves the default for the orders below")
+def _():
+    svc = STATE["svc11"]
+    w = svc.WorkflowCreate(order_type="sales", name="approve above 100.00", start="big_order",
+                           steps=workflow_steps("100.00"))
+    try:
+        assert w.id.startswith("wfl_"), f"id {w.id!r}"
+        eq((w.status, w.order_type, w.version, len(w.steps)), ("active", "sales", 1, 5),
+           "status, type, version, steps")
+        same_as_rest(workflow_plain(w), rest_json("GET", f"/workflows/{w.id}"), "workflow")
+        eq(workflow_plain(svc.WorkflowGet(id=w.id)), workflow_plain(w), "WorkflowGet vs WorkflowCreate")
+        eq([x.id for x in page_items(svc.WorkflowList(status="active"))], [w.id], "listed ids")
+        u = svc.WorkflowUpdate(id=w.id, steps=workflow_steps("500.00"), _soapheaders=[if_match_header('"1"')])
+        eq((u.version, str(u.steps[0].condition.value)), (2, "500.00"), "version, threshold")
+    finally:
+        a = svc.WorkflowArchive(id=w.id)
+    eq((a.status, a.version), ("archived", 3), "archived")
+    eq(rest_json("GET", f"/workflows/{w.id}")["status"], "archived", "REST status")
+
+
+@check("Fault: WorkflowCreate whose decision lacks its `no` transition → validation_failed (422), "
+       "errors[steps[0].on.no] missing_transition")
+def _():
+    steps = workflow_steps("100.00")
+    steps[0]["on"]["entry"] = [e for e in steps[0]["on"]["entry"] if e["key"] != "no"]
+    f, _ = expect_fault(lambda: STATE["svc11"].WorkflowCreate(order_type="sales", name="x", start="big_order",
+                                                              steps=steps), "validation_failed", 422)
+    eq(field_errors(f), [("steps[0].on.no", "missing_transition")], "errors")
+
+
 def wait_order(order_id, status):
     deadline = time.monotonic() + 30
     while True:

@@ -1,2 +1,3 @@
 pub mod fraud_rule;
 pub mod order;
+pub mod workflow;

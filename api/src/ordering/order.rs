@@ -123,6 +123,9 @@ pub struct OrderOut {
     /// Why the order was cancelled or rejected.
     pub status_reason: Option<String>,
     pub ip_country: Option<String>,
+    /// The workflow the order was placed on (`null`: the built-in default); the order
+    /// keeps its own copy, so editing or archiving the workflow changes nothing here.
+    pub workflow_id: Option<String>,
     /// The step of its workflow the order is at (`null` once it ended).
     pub current_step: Option<String>,
     /// The steps the order went through, oldest first.

@@ -55,6 +55,21 @@ pub enum Fact {
     FraudScore,
     Total,
     CustomerAgeDays,
+    /// The order's currency code (`USD`).
+    Currency,
+    /// The seller's account id.
+    Seller,
+    /// The country code of the customer's address (`DE`).
+    CustomerCountry,
+    /// The order type (`sales`).
+    OrderType,
+}
+
+impl Fact {
+    /// A fact compared as text (`eq` one of `values`, or `in` them), not as a number.
+    pub fn is_text(self) -> bool {
+        matches!(self, Fact::Currency | Fact::Seller | Fact::CustomerCountry | Fact::OrderType)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,15 +80,21 @@ pub enum Comparison {
     Le,
     Lt,
     Eq,
+    /// A text fact is one of `values`.
+    In,
 }
 
-/// A structured condition: `fact op value`; outcome `yes` when it holds, else `no`.
+/// A structured condition: `fact op value` (a number fact) or `fact eq|in values` (a text
+/// fact); outcome `yes` when it holds, else `no`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     pub fact: Fact,
     pub op: Comparison,
-    pub value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
 }
 
 /// What a decision knows of an order.
@@ -82,22 +103,84 @@ pub struct Facts {
     pub fraud_score: i64,
     pub total: Decimal,
     pub customer_age_days: i64,
+    pub currency: String,
+    pub seller_id: String,
+    pub customer_country: Option<String>,
+    pub order_type: String,
 }
 
 impl Condition {
     pub fn holds(&self, f: &Facts) -> bool {
+        let text = match self.fact {
+            Fact::Currency => Some(Some(f.currency.as_str())),
+            Fact::Seller => Some(Some(f.seller_id.as_str())),
+            Fact::CustomerCountry => Some(f.customer_country.as_deref()),
+            Fact::OrderType => Some(Some(f.order_type.as_str())),
+            _ => None,
+        };
+        if let Some(t) = text {
+            // A customer without an address is in no country.
+            return t.is_some_and(|t| self.values.iter().any(|v| v.eq_ignore_ascii_case(t)));
+        }
         let v = match self.fact {
             Fact::FraudScore => Decimal::from(f.fraud_score),
             Fact::Total => f.total,
-            Fact::CustomerAgeDays => Decimal::from(f.customer_age_days),
+            _ => Decimal::from(f.customer_age_days),
         };
+        let Some(value) = self.value else { return false };
         match self.op {
-            Comparison::Ge => v >= self.value,
-            Comparison::Gt => v > self.value,
-            Comparison::Le => v <= self.value,
-            Comparison::Lt => v < self.value,
-            Comparison::Eq => v == self.value,
+            Comparison::Ge => v >= value,
+            Comparison::Gt => v > value,
+            Comparison::Le => v <= value,
+            Comparison::Lt => v < value,
+            Comparison::Eq => v == value,
+            Comparison::In => false,
         }
+    }
+
+    /// What cannot be evaluated, as (`field` under the condition, code, message).
+    pub fn problems(&self) -> Vec<(&'static str, &'static str, String)> {
+        let mut out = Vec::new();
+        if self.fact.is_text() {
+            if !matches!(self.op, Comparison::Eq | Comparison::In) {
+                out.push(("op", "invalid_value", "a text fact compares with `eq` or `in`".into()));
+            }
+            if self.value.is_some() {
+                out.push(("value", "not_allowed", "a text fact compares with `values`".into()));
+            }
+            match (self.op, self.values.len()) {
+                (_, 0) => out.push(("values", "required", "at least one value".into())),
+                (Comparison::Eq, n) if n > 1 => out.push(("values", "invalid_length", "`eq` takes one value".into())),
+                (_, n) if n > 100 => out.push(("values", "invalid_length", "at most 100 values".into())),
+                _ => {}
+            }
+            let ok = |v: &str| match self.fact {
+                Fact::Currency => v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()),
+                Fact::CustomerCountry => v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()),
+                Fact::OrderType => v == "sales",
+                _ => !v.is_empty() && v.len() <= 64,
+            };
+            if let Some(bad) = self.values.iter().find(|v| !ok(v)) {
+                let want = match self.fact {
+                    Fact::Currency => "a currency code (USD)",
+                    Fact::CustomerCountry => "a country code (DE)",
+                    Fact::OrderType => "an order type (sales)",
+                    _ => "an account id",
+                };
+                out.push(("values", "invalid_format", format!("{bad:?} is not {want}")));
+            }
+        } else {
+            if self.op == Comparison::In {
+                out.push(("op", "invalid_value", "a number fact compares with ge, gt, le, lt or eq".into()));
+            }
+            if self.value.is_none() {
+                out.push(("value", "required", "a number fact compares with `value`".into()));
+            }
+            if !self.values.is_empty() {
+                out.push(("values", "not_allowed", "a number fact compares with `value`".into()));
+            }
+        }
+        out
     }
 }
 
@@ -114,6 +197,13 @@ pub struct Step {
     pub condition: Option<Condition>,
     /// Outcome → the next step's name, or `completed` / `rejected`.
     pub on: BTreeMap<String, String>,
+    /// For a manual step: after this many hours on the clock without a decision, the
+    /// order moves on as if decided `timeout_outcome`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_hours: Option<i32>,
+    /// `approved` or `rejected`, with `timeout_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_outcome: Option<String>,
 }
 
 impl Step {
@@ -214,12 +304,19 @@ pub fn default_sales() -> Workflow {
             action,
             condition: None,
             on: on.iter().map(|(o, t)| ((*o).to_owned(), (*t).to_owned())).collect(),
+            timeout_hours: None,
+            timeout_outcome: None,
         }
     }
     use Action::*;
     use StepKind::*;
     let mut decision = step("screening_decision", Decision, None, &[("yes", "mark_suspect"), ("no", "mark_passed")]);
-    decision.condition = Some(Condition { fact: Fact::FraudScore, op: Comparison::Ge, value: Decimal::from(50) });
+    decision.condition = Some(Condition {
+        fact: Fact::FraudScore,
+        op: Comparison::Ge,
+        value: Some(Decimal::from(50)),
+        values: Vec::new(),
+    });
     Workflow {
         name: "default sales".into(),
         start: "fraud_screen".into(),
@@ -275,16 +372,36 @@ pub fn validate(w: &Workflow) -> Vec<(String, &'static str, String)> {
                 "an automatic step has an action, a decision a condition, a manual step neither".into()
             ),
         }
+        match (s.kind, s.timeout_hours, s.timeout_outcome.as_deref()) {
+            (_, None, None) => {}
+            (StepKind::Manual, Some(h), Some("approved" | "rejected")) if (1..=8760).contains(&h) => {}
+            (StepKind::Manual, Some(_), Some("approved" | "rejected")) => {
+                fail!(f("timeout_hours"), "out_of_range", "1 to 8760 hours".into())
+            }
+            (StepKind::Manual, Some(_), Some(_)) => {
+                fail!(f("timeout_outcome"), "invalid_value", "`approved` or `rejected`".into())
+            }
+            (StepKind::Manual, None, _) => {
+                fail!(f("timeout_hours"), "required", "a timeout outcome needs its hours".into())
+            }
+            (StepKind::Manual, _, None) => {
+                fail!(f("timeout_outcome"), "required", "a timeout needs its outcome".into())
+            }
+            _ => fail!(f("timeout_hours"), "invalid_step", "only a manual step times out".into()),
+        }
+        for (k, code, m) in s.condition.iter().flat_map(Condition::problems) {
+            fail!(f(&format!("condition.{k}")), code, m);
+        }
         let outcomes = s.outcomes();
         for o in outcomes {
             if !s.on.contains_key(*o) {
-                fail!(f("on"), "missing_transition", format!("no transition for outcome `{o}`"));
+                fail!(f(&format!("on.{o}")), "missing_transition", format!("no transition for outcome `{o}`"));
             }
         }
         let notify = s.action == Some(Action::Notify);
         for (o, to) in &s.on {
             if !outcomes.contains(&o.as_str()) {
-                fail!(f("on"), "unknown_outcome", format!("step {} has no outcome `{o}`", s.name));
+                fail!(f(&format!("on.{o}")), "unknown_outcome", format!("step {} has no outcome `{o}`", s.name));
             }
             if is_end(to) != notify {
                 let why = if notify {
@@ -421,6 +538,77 @@ mod tests {
     }
 
     #[test]
+    fn decisions_read_number_and_text_facts() {
+        let f = Facts {
+            fraud_score: 50,
+            total: Decimal::new(10001, 2),
+            customer_age_days: 366,
+            currency: "USD".into(),
+            seller_id: "acc_r".into(),
+            customer_country: Some("DE".into()),
+            order_type: "sales".into(),
+        };
+        let num = |fact, op, v: i64, scale| Condition { fact, op, value: Some(Decimal::new(v, scale)), values: vec![] };
+        let text = |fact, op, vs: &[&str]| Condition {
+            fact,
+            op,
+            value: None,
+            values: vs.iter().map(|v| (*v).to_owned()).collect(),
+        };
+        // 100.01 > 100.00; 366 > 365; 50 ≥ 50 but not > 50.
+        assert!(num(Fact::Total, Comparison::Gt, 10000, 2).holds(&f));
+        assert!(!num(Fact::Total, Comparison::Le, 10000, 2).holds(&f));
+        assert!(num(Fact::CustomerAgeDays, Comparison::Gt, 365, 0).holds(&f));
+        assert!(num(Fact::FraudScore, Comparison::Ge, 50, 0).holds(&f));
+        assert!(!num(Fact::FraudScore, Comparison::Gt, 50, 0).holds(&f));
+        assert!(text(Fact::Currency, Comparison::Eq, &["USD"]).holds(&f));
+        assert!(!text(Fact::Currency, Comparison::Eq, &["EUR"]).holds(&f));
+        assert!(text(Fact::CustomerCountry, Comparison::In, &["AT", "DE"]).holds(&f));
+        assert!(!text(Fact::CustomerCountry, Comparison::In, &["AT"]).holds(&f));
+        assert!(text(Fact::Seller, Comparison::Eq, &["acc_r"]).holds(&f));
+        assert!(text(Fact::OrderType, Comparison::In, &["sales"]).holds(&f));
+        let homeless = Facts { customer_country: None, ..f.clone() };
+        assert!(!text(Fact::CustomerCountry, Comparison::In, &["DE"]).holds(&homeless));
+        // What cannot be evaluated is refused at save time.
+        let codes = |c: Condition| c.problems().into_iter().map(|(k, c, _)| (k, c)).collect::<Vec<_>>();
+        assert_eq!(codes(text(Fact::Currency, Comparison::Gt, &["USD"])), [("op", "invalid_value")]);
+        assert_eq!(codes(text(Fact::Currency, Comparison::Eq, &["dollars"])), [("values", "invalid_format")]);
+        assert_eq!(codes(text(Fact::Currency, Comparison::Eq, &["USD", "EUR"])), [("values", "invalid_length")]);
+        assert_eq!(codes(text(Fact::CustomerCountry, Comparison::In, &[])), [("values", "required")]);
+        assert_eq!(codes(text(Fact::OrderType, Comparison::Eq, &["renewal"])), [("values", "invalid_format")]);
+        assert_eq!(codes(num(Fact::Total, Comparison::In, 1, 0)), [("op", "invalid_value")]);
+        assert_eq!(
+            codes(text(Fact::Total, Comparison::Gt, &["1"])),
+            [("value", "required"), ("values", "not_allowed")]
+        );
+        let mut w = default_sales();
+        w.steps[1].condition = Some(text(Fact::Currency, Comparison::Gt, &["USD"]));
+        assert_eq!(
+            validate(&w).into_iter().map(|(f, c, _)| (f, c)).collect::<Vec<_>>(),
+            [("steps[1].condition.op".to_owned(), "invalid_value")]
+        );
+    }
+
+    #[test]
+    fn only_a_manual_step_times_out_to_approved_or_rejected() {
+        let mut w = default_sales();
+        w.steps[4].timeout_hours = Some(48);
+        w.steps[4].timeout_outcome = Some("approved".into());
+        assert_eq!(codes(&w), Vec::<&str>::new());
+        w.steps[4].timeout_outcome = Some("maybe".into());
+        assert_eq!(codes(&w), ["invalid_value"]);
+        w.steps[4].timeout_outcome = None;
+        assert_eq!(codes(&w), ["required"]);
+        w.steps[4].timeout_hours = Some(0);
+        w.steps[4].timeout_outcome = Some("rejected".into());
+        assert_eq!(codes(&w), ["out_of_range"]);
+        let mut w = default_sales();
+        w.steps[0].timeout_hours = Some(1);
+        w.steps[0].timeout_outcome = Some("approved".into());
+        assert_eq!(codes(&w), ["invalid_step"]);
+    }
+
+    #[test]
     fn a_cycle_needs_a_manual_step() {
         let mut w = default_sales();
         // mark_passed → fraud_screen → decision → mark_passed: runs by itself forever.
@@ -448,6 +636,8 @@ mod tests {
             action: None,
             condition: None,
             on: [("approved".to_owned(), other.to_owned()), ("rejected".to_owned(), other.to_owned())].into(),
+            timeout_hours: None,
+            timeout_outcome: None,
         };
         w.steps[3].on.insert("done".into(), "loop_a".into());
         w.steps.push(manual("loop_a", "loop_b"));
@@ -457,13 +647,20 @@ mod tests {
 
     #[test]
     fn conditions_compare_facts() {
-        let c = Condition { fact: Fact::FraudScore, op: Comparison::Ge, value: Decimal::from(50) };
+        let c =
+            Condition { fact: Fact::FraudScore, op: Comparison::Ge, value: Some(Decimal::from(50)), values: vec![] };
         assert!(c.holds(&Facts { fraud_score: 50, ..Facts::default() }));
         assert!(!c.holds(&Facts { fraud_score: 49, ..Facts::default() }));
-        let t = Condition { fact: Fact::Total, op: Comparison::Gt, value: Decimal::new(10000, 2) };
+        let t =
+            Condition { fact: Fact::Total, op: Comparison::Gt, value: Some(Decimal::new(10000, 2)), values: vec![] };
         assert!(t.holds(&Facts { total: Decimal::new(10001, 2), ..Facts::default() }));
         assert!(!t.holds(&Facts { total: Decimal::new(10000, 2), ..Facts::default() }));
-        let a = Condition { fact: Fact::CustomerAgeDays, op: Comparison::Lt, value: Decimal::from(365) };
+        let a = Condition {
+            fact: Fact::CustomerAgeDays,
+            op: Comparison::Lt,
+            value: Some(Decimal::from(365)),
+            values: vec![],
+        };
         assert!(a.holds(&Facts { customer_age_days: 10, ..Facts::default() }));
     }
 }

@@ -3,3 +3,4 @@ pub mod fraud_rule;
 pub mod order;
 pub mod persisted;
 pub mod workflow;
+pub mod workflow_def;

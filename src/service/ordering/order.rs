@@ -50,6 +50,7 @@ pub fn to_out(row: &OrderRow) -> Result<OrderOut, ServiceError> {
         coupon_code: row.coupon_code.clone(),
         status_reason: row.status_reason.clone(),
         ip_country: row.ip_country.clone(),
+        workflow_id: row.workflow_id.clone(),
         current_step: row.current_step.clone(),
         steps: text_json::<Vec<StepRecord>>(&row.steps)?.into_iter().map(step_out).collect(),
         fraud_score: row.fraud_score,
@@ -276,8 +277,11 @@ pub fn create(
             steps: "[]".into(),
             fraud_score: None,
             fraud_reasons: "[]".into(),
+            workflow_id: None,
         };
-        let then = super::workflow::start(conn, now, &mut row, &super::workflow::for_new_order())?;
+        let (workflow_id, wf) = super::workflow_def::for_new_order(conn, &row)?;
+        row.workflow_id = workflow_id;
+        let then = super::workflow::start(conn, now, &mut row, &wf)?;
         store::insert(conn, &row)?;
         let out = to_out(&row)?;
         raise(conn, now, EventType::OrderPlaced, &row, &out, None)?;

@@ -74,15 +74,35 @@ fn facts(conn: &mut DbConn, row: &OrderRow, now: DateTime<Utc>) -> Result<Facts,
         fraud_score: row.fraud_score.unwrap_or(0),
         total: row.total.parse().map_err(|e| ServiceError::Internal(format!("a stored total: {e}")))?,
         customer_age_days: (to_db(now) - customer.created_at).num_days(),
+        currency: row.currency.clone(),
+        seller_id: row.seller_id.clone(),
+        customer_country: customer
+            .address
+            .as_deref()
+            .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+            .and_then(|a| a["country"].as_str().map(str::to_owned)),
+        order_type: row.order_type.clone(),
     })
 }
 
 /// Queues the task of the order's automatic step `name`, due now; it belongs to the
 /// customer, like the order.
 fn queue(conn: &mut DbConn, now: DateTime<Utc>, row: &OrderRow, name: &str) -> Result<(), ServiceError> {
-    let payload = json!({"order_id": row.id, "step": name});
+    queue_at(conn, now, now, row, json!({"order_id": row.id, "step": name}))
+}
+
+fn queue_at(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    run_at: DateTime<Utc>,
+    row: &OrderRow,
+    payload: serde_json::Value,
+) -> Result<(), ServiceError> {
     let owner = (row.account_id.as_str(), row.account_path.as_str());
-    tasks::insert(conn, &TaskRow::queued(ids::new_id(ids::TASK), STEP_TASK, owner, &payload, to_db(now), to_db(now)))?;
+    tasks::insert(
+        conn,
+        &TaskRow::queued(ids::new_id(ids::TASK), STEP_TASK, owner, &payload, to_db(run_at), to_db(now)),
+    )?;
     Ok(())
 }
 
@@ -109,6 +129,11 @@ fn enter(
             StepKind::Manual => {
                 row.status = enum_text(&OrderStatus::WaitingApproval);
                 walk.events.push(EventType::OrderApprovalRequired);
+                if let Some(hours) = step.timeout_hours {
+                    // Its deadline: the task does nothing if the order was decided before.
+                    let payload = json!({"order_id": row.id, "step": name, "timeout": true});
+                    queue_at(conn, now, now + chrono::Duration::hours(i64::from(hours)), row, payload)?;
+                }
                 return Ok(());
             }
             StepKind::Decision => {
@@ -141,11 +166,6 @@ pub(crate) fn start(
     enter(conn, now, row, &mut walk, &wf.start)?;
     row.steps = json_text(&walk.steps);
     Ok(walk.events)
-}
-
-/// The workflow a new sales order runs.
-pub(crate) fn for_new_order() -> Workflow {
-    workflow::default_sales()
 }
 
 /// The step a task is for, if it may still run: the order is open and at that step, and
@@ -187,6 +207,18 @@ pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Re
     };
     let mut walk = Walk::of(&row)?;
     let step = walk.wf.step(&name).cloned().ok_or_else(|| ServiceError::Internal(format!("no step {name}")))?;
+    if step.kind == StepKind::Manual {
+        // A manual step's deadline passed without a decision.
+        let (Some(hours), Some(outcome)) = (step.timeout_hours, step.timeout_outcome.clone()) else {
+            return Ok(Prepared::Settled(Verdict::Cancelled { reason: Some("the step has no timeout".into()) }));
+        };
+        let comment = format!("no decision within {hours} hours: {outcome} by the workflow");
+        decided(conn, now, &mut row, &mut walk, &name, &outcome, Some(comment))?;
+        save(conn, now, &mut row, &walk)?;
+        return Ok(Prepared::Settled(Verdict::Succeeded {
+            result: Some(json!({"order_id": row.id, "step": name, "outcome": outcome, "timed_out": true})),
+        }));
+    }
     let action = step.action.ok_or_else(|| ServiceError::Internal(format!("step {name} has no action")))?;
     if text_enum::<OrderStatus>(&row.status)? == OrderStatus::Placed {
         row.status = enum_text(&OrderStatus::InProgress);
@@ -302,25 +334,38 @@ fn decide(
 ) -> Result<Outcome<OrderOut>, ServiceError> {
     idempotency::write(cx, caller, idem, |conn, now| {
         let (mut row, mut walk, at) = waiting(conn, caller, id)?;
-        walk.finish(&at, outcome, now)?;
-        if let Some(rec) = walk.steps.last_mut() {
-            rec.comment = comment.clone();
-        }
-        row.status = enum_text(&OrderStatus::InProgress);
-        if outcome == "approved" {
-            walk.events.push(EventType::OrderApproved);
-        } else {
-            row.status_reason = comment.clone();
-        }
-        match walk.wf.next(&at, outcome) {
-            Some(Target::Step(s)) => {
-                let next = s.name.clone();
-                enter(conn, now, &mut row, &mut walk, &next)?
-            }
-            _ => return Err(ServiceError::Internal(format!("manual step {at} leads nowhere on {outcome}"))),
-        }
+        decided(conn, now, &mut row, &mut walk, &at, outcome, comment.clone())?;
         save(conn, now, &mut row, &walk)
     })
+}
+
+/// The manual step `at` ends with `outcome` (`approved` / `rejected`) and the order runs on.
+fn decided(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    row: &mut OrderRow,
+    walk: &mut Walk,
+    at: &str,
+    outcome: &str,
+    comment: Option<String>,
+) -> Result<(), ServiceError> {
+    walk.finish(at, outcome, now)?;
+    if let Some(rec) = walk.steps.last_mut() {
+        rec.comment = comment.clone();
+    }
+    row.status = enum_text(&OrderStatus::InProgress);
+    if outcome == "approved" {
+        walk.events.push(EventType::OrderApproved);
+    } else {
+        row.status_reason = comment;
+    }
+    match walk.wf.next(at, outcome) {
+        Some(Target::Step(s)) => {
+            let next = s.name.clone();
+            enter(conn, now, row, walk, &next)
+        }
+        _ => Err(ServiceError::Internal(format!("manual step {at} leads nowhere on {outcome}"))),
+    }
 }
 
 /// Approves an order that waits at a manual step (`order.approved`); it runs on.

@@ -116,12 +116,26 @@ pub fn seed(cx: &Context) -> Result<Option<DemoSummary>, ServiceError> {
             UserIn { account_id: Some(account_id.clone()), email: email.into(), name: name.into(), role: role.into() };
         user::create(cx, &admin, input, None)?.into_fresh()?;
     }
-    crate::service::platform::demo_catalog::seed(
+    let northwind_path = account_path(cx, &northwind.id)?;
+    let plans = crate::service::platform::demo_catalog::seed(
         cx,
         crate::service::platform::demo_catalog::DemoAccounts {
             provider: &admin,
-            northwind: (&northwind.id, &account_path(cx, &northwind.id)?),
+            northwind: (&northwind.id, &northwind_path),
             bluebird: (&bluebird.id, &account_path(cx, &bluebird.id)?),
+        },
+    )?;
+    crate::service::platform::demo_orders::seed(
+        cx,
+        &admin,
+        &plans,
+        crate::service::platform::demo_orders::Customers {
+            northwind: &northwind.id,
+            bluebird: &bluebird.id,
+            direct: &made[5].id,
+            acme: &made[0].id,
+            kite: &made[1].id,
+            lakeside: &made[3].id,
         },
     )?;
     let mut keys = Vec::new();

@@ -86,8 +86,16 @@ pub struct DemoAccounts<'a> {
     pub bluebird: (&'a str, &'a str),
 }
 
+/// The plans the demo orders buy.
+pub struct DemoPlans {
+    /// The provider's, 1 or 12 months, 14 days of trial; Bluebird sells it too.
+    pub web_starter: String,
+    /// Northwind's own plan on Web Starter: 6.99 a month or 69.90 a year, disk 0.35/GB.
+    pub northwind_web: String,
+}
+
 /// Seeds the catalog.
-pub fn seed(cx: &Context, a: DemoAccounts<'_>) -> Result<(), ServiceError> {
+pub fn seed(cx: &Context, a: DemoAccounts<'_>) -> Result<DemoPlans, ServiceError> {
     let p = a.provider;
     let rt = |name: &str, unit: &str, metered: bool, gateway: &str| -> Result<String, ServiceError> {
         let input = ResourceTypeIn {
@@ -308,5 +316,5 @@ pub fn seed(cx: &Context, a: DemoAccounts<'_>) -> Result<(), ServiceError> {
     let bb_shop = mk_brand(&bluebird, "Bluebird Cloud", "shop.bluebird.test")?;
     publish(&bluebird, &bb_shop, &web_starter.id)?;
     publish(&bluebird, &bb_shop, &dot_com.id)?;
-    Ok(())
+    Ok(DemoPlans { web_starter: web_starter.id.clone(), northwind_web: nw_web.id.clone() })
 }

@@ -1,5 +1,6 @@
 pub mod demo;
 pub mod demo_catalog;
+pub mod demo_orders;
 pub mod idempotency;
 pub mod periodic;
 pub mod task;

@@ -39,6 +39,8 @@ pub struct OrderRow {
     pub fraud_score: Option<i64>,
     /// JSON: the fraud rules that matched.
     pub fraud_reasons: String,
+    /// The workflow the order was placed on; `None` for the built-in default.
+    pub workflow_id: Option<String>,
 }
 
 crate::owned_table!(orders, OrderRow, unscoped {

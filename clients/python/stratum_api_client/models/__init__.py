@@ -255,6 +255,17 @@ from .webhook_secret_out import WebhookSecretOut
 from .webhook_secret_rotate_in import WebhookSecretRotateIn
 from .webhook_test_in import WebhookTestIn
 from .webhook_test_out import WebhookTestOut
+from .workflow_action import WorkflowAction
+from .workflow_comparison import WorkflowComparison
+from .workflow_condition import WorkflowCondition
+from .workflow_fact import WorkflowFact
+from .workflow_in import WorkflowIn
+from .workflow_out import WorkflowOut
+from .workflow_page import WorkflowPage
+from .workflow_patch import WorkflowPatch
+from .workflow_status import WorkflowStatus
+from .workflow_step import WorkflowStep
+from .workflow_step_on import WorkflowStepOn
 
 __all__ = (
     "AccountActionIn",
@@ -512,4 +523,15 @@ __all__ = (
     "WebhookSecretRotateIn",
     "WebhookTestIn",
     "WebhookTestOut",
+    "WorkflowAction",
+    "WorkflowComparison",
+    "WorkflowCondition",
+    "WorkflowFact",
+    "WorkflowIn",
+    "WorkflowOut",
+    "WorkflowPage",
+    "WorkflowPatch",
+    "WorkflowStatus",
+    "WorkflowStep",
+    "WorkflowStepOn",
 )

@@ -46,6 +46,8 @@ class OrderOut:
         coupon_code (None | str | Unset):
         status_reason (None | str | Unset): Why the order was cancelled or rejected.
         ip_country (None | str | Unset):
+        workflow_id (None | str | Unset): The workflow the order was placed on (`null`: the built-in default); the order
+            keeps its own copy, so editing or archiving the workflow changes nothing here.
         current_step (None | str | Unset): The step of its workflow the order is at (`null` once it ended).
         fraud_score (int | None | Unset): The fraud score, once screened, and the rules that added to it.
     """
@@ -68,6 +70,7 @@ class OrderOut:
     coupon_code: None | str | Unset = UNSET
     status_reason: None | str | Unset = UNSET
     ip_country: None | str | Unset = UNSET
+    workflow_id: None | str | Unset = UNSET
     current_step: None | str | Unset = UNSET
     fraud_score: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -138,6 +141,12 @@ class OrderOut:
         else:
             ip_country = self.ip_country
 
+        workflow_id: None | str | Unset
+        if isinstance(self.workflow_id, Unset):
+            workflow_id = UNSET
+        else:
+            workflow_id = self.workflow_id
+
         current_step: None | str | Unset
         if isinstance(self.current_step, Unset):
             current_step = UNSET
@@ -179,6 +188,8 @@ class OrderOut:
             field_dict["status_reason"] = status_reason
         if ip_country is not UNSET:
             field_dict["ip_country"] = ip_country
+        if workflow_id is not UNSET:
+            field_dict["workflow_id"] = workflow_id
         if current_step is not UNSET:
             field_dict["current_step"] = current_step
         if fraud_score is not UNSET:
@@ -279,6 +290,15 @@ class OrderOut:
 
         ip_country = _parse_ip_country(d.pop("ip_country", UNSET))
 
+        def _parse_workflow_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        workflow_id = _parse_workflow_id(d.pop("workflow_id", UNSET))
+
         def _parse_current_step(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -316,6 +336,7 @@ class OrderOut:
             coupon_code=coupon_code,
             status_reason=status_reason,
             ip_country=ip_country,
+            workflow_id=workflow_id,
             current_step=current_step,
             fraud_score=fraud_score,
         )

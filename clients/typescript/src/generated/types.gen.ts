@@ -1495,6 +1495,11 @@ export type OrderOut = {
     status_reason?: string | null;
     ip_country?: string | null;
     /**
+     * The workflow the order was placed on (`null`: the built-in default); the order
+     * keeps its own copy, so editing or archiving the workflow changes nothing here.
+     */
+    workflow_id?: string | null;
+    /**
      * The step of its workflow the order is at (`null` once it ended).
      */
     current_step?: string | null;
@@ -3278,6 +3283,122 @@ export type WebhookTestOut = {
      * Whether the endpoint answered 2xx.
      */
     succeeded: boolean;
+};
+
+/**
+ * An action of the registry, for an `automatic` step.
+ */
+export type WorkflowAction = 'fraud_screen' | 'mark_suspect' | 'mark_passed' | 'activate' | 'notify';
+
+export type WorkflowComparison = 'ge' | 'gt' | 'le' | 'lt' | 'eq' | 'in';
+
+/**
+ * `fact op value` for a number fact (`fraud_score`, `total`, `customer_age_days`; `ge`,
+ * `gt`, `le`, `lt`, `eq`), `fact eq|in values` for a text fact (`currency`, `seller`,
+ * `customer_country`, `order_type`): outcome `yes` when it holds, else `no`. What cannot
+ * be evaluated is refused on save.
+ */
+export type WorkflowCondition = {
+    fact: WorkflowFact;
+    op: WorkflowComparison;
+    /**
+     * A number fact's bound.
+     */
+    value?: string | null;
+    /**
+     * A text fact's values: one for `eq`, up to 100 for `in`.
+     */
+    values?: Array<string>;
+};
+
+/**
+ * A fact about an order that a decision reads.
+ */
+export type WorkflowFact = 'fraud_score' | 'total' | 'customer_age_days' | 'currency' | 'seller' | 'customer_country' | 'order_type';
+
+/**
+ * Create a workflow for the provider or a reseller (default: the caller's account).
+ */
+export type WorkflowIn = {
+    account_id?: string | null;
+    order_type: OrderType;
+    name: string;
+    /**
+     * The first step's name.
+     */
+    start: string;
+    steps: Array<WorkflowStep>;
+};
+
+export type WorkflowOut = {
+    id: string;
+    /**
+     * The owner: the provider or a reseller; the workflow runs its subtree's new orders
+     * unless a nearer reseller has its own.
+     */
+    account_id: string;
+    order_type: OrderType;
+    name: string;
+    status: WorkflowStatus;
+    start: string;
+    steps: Array<WorkflowStep>;
+    version: number;
+    created_at: string;
+    updated_at: string;
+};
+
+/**
+ * A page of workflows.
+ */
+export type WorkflowPage = {
+    /**
+     * The objects of this page, oldest first.
+     */
+    data: Array<WorkflowOut>;
+    /**
+     * Pass as `cursor` to fetch the next page; `null` on the last page.
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Change a workflow's name or steps; orders already placed keep their copy.
+ */
+export type WorkflowPatch = {
+    name?: string | null;
+    start?: string | null;
+    steps?: Array<WorkflowStep> | null;
+};
+
+export type WorkflowStatus = 'active' | 'archived';
+
+/**
+ * One step: `automatic` (with an `action`), `manual` (waits for `OrderApprove` /
+ * `OrderReject`) or `decision` (with a `condition`); `on` maps each of its outcomes to
+ * the next step's name, or to `completed` / `rejected` (only from a `notify` step).
+ */
+export type WorkflowStep = {
+    name: string;
+    kind: StepKind;
+    action?: WorkflowAction | null;
+    condition?: WorkflowCondition | null;
+    /**
+     * Outcome → the next step, or `completed` / `rejected`. Outcomes: `done` (and
+     * `refused` for `activate`), `approved` / `rejected` for a manual step, `yes` / `no`
+     * for a decision.
+     */
+    on: {
+        [key: string]: string;
+    };
+    /**
+     * A manual step only: after this many hours on the clock without a decision the
+     * order moves on as if decided `timeout_outcome`, with a system comment.
+     */
+    timeout_hours?: number | null;
+    /**
+     * `approved` or `rejected`, with `timeout_hours`.
+     */
+    timeout_outcome?: string | null;
 };
 
 export type AccountListData = {
@@ -6939,6 +7060,187 @@ export type WebhookEndpointTestResponses = {
 };
 
 export type WebhookEndpointTestResponse = WebhookEndpointTestResponses[keyof WebhookEndpointTestResponses];
+
+export type WorkflowListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Objects per page, 1 to 500 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * Only workflows of this account.
+         */
+        account_id?: string;
+        order_type?: OrderType;
+        status?: WorkflowStatus;
+    };
+    url: '/api/v1/workflows';
+};
+
+export type WorkflowListErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WorkflowListError = WorkflowListErrors[keyof WorkflowListErrors];
+
+export type WorkflowListResponses = {
+    /**
+     * One page
+     */
+    200: WorkflowPage;
+};
+
+export type WorkflowListResponse = WorkflowListResponses[keyof WorkflowListResponses];
+
+export type WorkflowCreateData = {
+    body: WorkflowIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/workflows';
+};
+
+export type WorkflowCreateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WorkflowCreateError = WorkflowCreateErrors[keyof WorkflowCreateErrors];
+
+export type WorkflowCreateResponses = {
+    /**
+     * Created, active
+     */
+    201: WorkflowOut;
+};
+
+export type WorkflowCreateResponse = WorkflowCreateResponses[keyof WorkflowCreateResponses];
+
+export type WorkflowGetData = {
+    body?: never;
+    path: {
+        /**
+         * Workflow id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/workflows/{id}';
+};
+
+export type WorkflowGetErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WorkflowGetError = WorkflowGetErrors[keyof WorkflowGetErrors];
+
+export type WorkflowGetResponses = {
+    /**
+     * Found
+     */
+    200: WorkflowOut;
+};
+
+export type WorkflowGetResponse = WorkflowGetResponses[keyof WorkflowGetResponses];
+
+export type WorkflowUpdateData = {
+    body: WorkflowPatch;
+    headers?: {
+        /**
+         * The ETag (`"3"`, weak `W/"3"`, or the bare version `3`) of the version the change is
+         * based on, or `*` for any version; a stale one answers 412.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Workflow id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/workflows/{id}';
+};
+
+export type WorkflowUpdateErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WorkflowUpdateError = WorkflowUpdateErrors[keyof WorkflowUpdateErrors];
+
+export type WorkflowUpdateResponses = {
+    /**
+     * Changed
+     */
+    200: WorkflowOut;
+};
+
+export type WorkflowUpdateResponse = WorkflowUpdateResponses[keyof WorkflowUpdateResponses];
+
+export type WorkflowArchiveData = {
+    /**
+     * No body, or `{}`
+     */
+    body?: EmptyIn;
+    headers?: {
+        /**
+         * Makes a retry safe: the same key with the same request replays the first answer;
+         * with another request it is refused (422). 1 to 255 printable ASCII characters
+         * without spaces.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Workflow id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/workflows/{id}/archive';
+};
+
+export type WorkflowArchiveErrors = {
+    /**
+     * An error, as an RFC 9457 problem document with a stable `code`
+     */
+    default: Problem;
+};
+
+export type WorkflowArchiveError = WorkflowArchiveErrors[keyof WorkflowArchiveErrors];
+
+export type WorkflowArchiveResponses = {
+    /**
+     * Archived
+     */
+    200: WorkflowOut;
+};
+
+export type WorkflowArchiveResponse = WorkflowArchiveResponses[keyof WorkflowArchiveResponses];
 
 /**
  * The event, as `GET /api/v1/events/{id}` answers it.
