@@ -23,7 +23,84 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("CouponIn", percent_or_amount_with_currency()),
         ("OrderParameter", parameter_kind_rules()),
         ("FraudRuleIn", fraud_rule_terms()),
+        ("WorkflowStep", workflow_step_shape()),
+        ("WorkflowCondition", workflow_condition_terms()),
     ]
+}
+
+/// What each kind of workflow step carries: an automatic step its action, a decision its
+/// condition, a manual step neither, and only a manual step a timeout (its hours and its
+/// outcome together). A step is not named like an end.
+fn workflow_step_shape() -> Value {
+    let kind = |k: &str| json!({"properties": {"kind": {"const": k}}});
+    let not_an_end = json!({"not": {"enum": ["completed", "rejected"]}});
+    // An automatic step's action or a decision's condition, the other absent, no timeout.
+    let carries = |own: &str, own_type: &str, other: &str| {
+        json!({
+            "required": [own],
+            "properties": {
+                own: {"type": own_type},
+                other: {"type": "null"},
+                "name": not_an_end,
+                "timeout_hours": {"type": "null"},
+                "timeout_outcome": {"type": "null"}
+            }
+        })
+    };
+    json!({
+        "if": kind("automatic"),
+        "then": carries("action", "string", "condition"),
+        "else": {
+            "if": kind("decision"),
+            "then": carries("condition", "object", "action"),
+            "else": {
+                "properties": {"action": {"type": "null"}, "condition": {"type": "null"}, "name": not_an_end},
+                "if": {"required": ["timeout_hours"], "properties": {"timeout_hours": {"type": "integer"}}},
+                "then": {"required": ["timeout_outcome"], "properties": {"timeout_outcome": {"type": "string"}}},
+                "else": {"properties": {"timeout_outcome": {"type": "null"}}}
+            }
+        }
+    })
+}
+
+/// A number fact (`fraud_score`, `total`, `customer_age_days`) compares with `value` by
+/// ge, gt, le, lt or eq; a text fact with `values` by eq (one) or in (up to 100), each in
+/// the fact's own form.
+fn workflow_condition_terms() -> Value {
+    let fact = |f: &str| json!({"properties": {"fact": {"const": f}}});
+    let items = |item: Value| json!({"properties": {"values": {"items": item}}});
+    // Each text fact's form of a value, as a chain of conditionals.
+    let forms = json!({
+        "if": fact("currency"),
+        "then": items(json!({"pattern": "^[A-Z]{3}$"})),
+        "else": {
+            "if": fact("customer_country"),
+            "then": items(json!({"pattern": "^[A-Z]{2}$"})),
+            "else": {
+                "if": fact("order_type"),
+                "then": items(json!({"const": "sales"})),
+                "else": items(json!({"minLength": 1, "maxLength": 64}))
+            }
+        }
+    });
+    json!({
+        "if": {"properties": {"fact": {"enum": ["fraud_score", "total", "customer_age_days"]}}},
+        "then": {
+            "required": ["value"],
+            "properties": {
+                "op": {"enum": ["ge", "gt", "le", "lt", "eq"]},
+                "value": {"type": "string"},
+                "values": {"maxItems": 0}
+            }
+        },
+        "else": {
+            "required": ["values"],
+            "properties": {"op": {"enum": ["eq", "in"]}, "value": {"type": "null"}, "values": {"minItems": 1, "maxItems": 100}},
+            "if": {"properties": {"op": {"const": "eq"}}},
+            "then": merge(json!({"properties": {"values": {"maxItems": 1}}}), forms.clone()),
+            "else": forms
+        }
+    })
 }
 
 /// The terms each kind of fraud rule needs: `total_above` an amount and its currency,

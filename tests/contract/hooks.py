@@ -28,8 +28,10 @@ other kind fails the run, as does every failure of every other check.
   customer and published on its brand, its parameters are the ones its plan's template asks for), the server's policy (no private
   addresses for outgoing calls unless the operator allows them), the clock (an expiry in
   the future), relations between two values (`valid_until` after `valid_from`, tier bounds
-  ascending, each period length or name once, included at most the maximum), and the
-  MiniJinja grammar of notification texts.
+  ascending, each period length or name once, included at most the maximum), the
+  MiniJinja grammar of notification texts, and a workflow's graph (each transition names
+  a step of the workflow or an end, every step is reached, only a notify step ends it,
+  and every cycle passes a step that waits).
 - A case the fuzzer labels positive although one of its parts was generated to violate the
   schema (schemathesis 4.32's coverage phase sends the header variants of an operation with
   a body drawn in negative mode, such as `0` for an object): its metadata says which part,
@@ -87,6 +89,14 @@ FIELD_RULES = {
     "tiers_incomplete": "the other tiers of a price and the rate's maximum",
     # a grammar
     "template_syntax": "the MiniJinja grammar",
+    # a workflow's graph: which steps its transitions name, reach and leave
+    "missing_transition": "the outcomes of a workflow's step and the steps they lead to",
+    "unknown_step": "the names of the other steps of a workflow",
+    "unknown_outcome": "the kind of a workflow's step (the outcomes it has)",
+    "invalid_transition": "the action of a workflow's step (only a notify step ends the order)",
+    "unreachable": "the transitions of the other steps of a workflow",
+    "cycle": "the transitions of the other steps of a workflow",
+    "no_end": "the transitions of the other steps of a workflow",
 }
 
 # Codes that depend on stored data or the server's policy on these fields only; elsewhere

@@ -69,7 +69,7 @@ pub struct WorkflowCondition {
     pub op: WorkflowComparison,
     /// A number fact's bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(format = "decimal")]
+    #[schema(format = "decimal", pattern = r"^[0-9]{1,12}(\.[0-9]{1,8})?$")]
     pub value: Option<Decimal>,
     /// A text fact's values: one for `eq`, up to 100 for `in`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -100,6 +100,7 @@ pub struct WorkflowStep {
     pub timeout_hours: Option<i32>,
     /// `approved` or `rejected`, with `timeout_hours`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^(approved|rejected)$")]
     pub timeout_outcome: Option<String>,
 }
 

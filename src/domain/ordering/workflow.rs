@@ -158,7 +158,7 @@ impl Condition {
                 Fact::Currency => v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()),
                 Fact::CustomerCountry => v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()),
                 Fact::OrderType => v == "sales",
-                _ => !v.is_empty() && v.len() <= 64,
+                _ => !v.is_empty() && v.chars().count() <= 64,
             };
             if let Some(bad) = self.values.iter().find(|v| !ok(v)) {
                 let want = match self.fact {
@@ -356,7 +356,7 @@ pub fn validate(w: &Workflow) -> Vec<(String, &'static str, String)> {
     let mut names = BTreeSet::new();
     for (i, s) in w.steps.iter().enumerate() {
         let f = |k: &str| format!("steps[{i}].{k}");
-        if s.name.is_empty() || s.name.len() > 64 || is_end(&s.name) {
+        if s.name.is_empty() || s.name.chars().count() > 64 || is_end(&s.name) {
             fail!(f("name"), "invalid_name", "1 to 64 characters, not `completed` or `rejected`".into());
         }
         if !names.insert(s.name.as_str()) {
