@@ -284,4 +284,5 @@ def main():
         raise SystemExit("some deliveries did not arrive")
 
 
-main()
+if __name__ == "__main__":
+    main()

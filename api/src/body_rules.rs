@@ -105,7 +105,7 @@ fn workflow_condition_terms() -> Value {
 
 /// The terms each kind of fraud rule needs: `total_above` an amount and its currency,
 /// `order_velocity` a count and hours, `email_domain` one domain or more, `customer_age`
-/// days; `ip_country_mismatch` none.
+/// days, `external_screening` its script action; `ip_country_mismatch` none.
 fn fraud_rule_terms() -> Value {
     let kind = |k: &str| json!({"properties": {"kind": {"const": k}}});
     json!({
@@ -119,7 +119,12 @@ fn fraud_rule_terms() -> Value {
                 "then": {"required": ["domains"], "properties": {"domains": {"type": "array", "minItems": 1}}},
                 "else": {
                     "if": kind("customer_age"),
-                    "then": {"required": ["days"], "properties": {"days": {"type": "integer"}}}
+                    "then": {"required": ["days"], "properties": {"days": {"type": "integer"}}},
+                    "else": {
+                        "if": kind("external_screening"),
+                        "then": {"required": ["script_action_id"],
+                                 "properties": {"script_action_id": {"type": "string", "pattern": "\\S"}}}
+                    }
                 }
             }
         }

@@ -61,6 +61,7 @@ FIELD_RULES = {
     "unknown_period": "the billing periods of the stored plan",
     "unknown_coupon": "stored coupons",
     "unknown_event": "stored events",
+    "unknown_script_action": "the stored script actions of the rule's account",
     "coupon_not_yet_valid": "the stored coupon's validity",
     "coupon_expired": "the stored coupon's validity",
     "coupon_used_up": "the stored coupon's redemptions",

@@ -22,6 +22,7 @@ mod orders;
 mod pagination;
 mod permissions;
 mod quotes;
+mod screening;
 mod script_actions;
 mod soap;
 mod task_events;

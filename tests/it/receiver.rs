@@ -1,5 +1,5 @@
 //! A webhook receiver for the tests: a plain HTTP/1.1 server on 127.0.0.1 that records
-//! every request and answers with a status the test sets.
+//! every request and answers with a status (and body) the test sets.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -14,13 +14,16 @@ pub struct Received {
     pub body: Vec<u8>,
 }
 
+/// What the receiver answers: a status and a body.
+type Answer = Arc<Mutex<(u16, String)>>;
+
 pub struct Receiver {
     pub url: String,
-    status: Arc<Mutex<u16>>,
+    status: Answer,
     got: Arc<Mutex<Vec<Received>>>,
 }
 
-fn serve(stream: TcpStream, status: Arc<Mutex<u16>>, got: Arc<Mutex<Vec<Received>>>) {
+fn serve(stream: TcpStream, status: Answer, got: Arc<Mutex<Vec<Received>>>) {
     let mut writer = match stream.try_clone() {
         Ok(w) => w,
         Err(_) => return,
@@ -50,9 +53,10 @@ fn serve(stream: TcpStream, status: Arc<Mutex<u16>>, got: Arc<Mutex<Vec<Received
         if reader.read_exact(&mut body).is_err() {
             return;
         }
-        let code = *status.lock().unwrap();
+        let (code, text) = status.lock().unwrap().clone();
         got.lock().unwrap().push(Received { headers, body });
-        let answer = format!("HTTP/1.1 {code} X\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nok");
+        let answer =
+            format!("HTTP/1.1 {code} X\r\ncontent-length: {}\r\nconnection: keep-alive\r\n\r\n{text}", text.len());
         if writer.write_all(answer.as_bytes()).is_err() {
             return;
         }
@@ -63,7 +67,7 @@ impl Receiver {
     pub fn start() -> Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind receiver");
         let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-        let status = Arc::new(Mutex::new(204));
+        let status = Arc::new(Mutex::new((204, "ok".to_owned())));
         let got = Arc::new(Mutex::new(Vec::new()));
         let (s, g) = (status.clone(), got.clone());
         std::thread::spawn(move || {
@@ -76,7 +80,12 @@ impl Receiver {
     }
 
     pub fn answer_with(&self, code: u16) {
-        *self.status.lock().unwrap() = code;
+        self.status.lock().unwrap().0 = code;
+    }
+
+    /// Answers `code` with `body` from now on.
+    pub fn answer_body(&self, code: u16, body: &str) {
+        *self.status.lock().unwrap() = (code, body.to_owned());
     }
 
     pub fn received(&self) -> Vec<Received> {

@@ -15,6 +15,10 @@ http.server) take the deliveries, and every one is verified with the independent
   6  every delivery received in the whole run verified
   7  every delivery received in the whole run validates (jsonschema, draft 2020-12) against
      the schema of its event type's `webhooks` entry in openapi/openapi.json
+  8  orders: kill -9 of one of two servers on PostgreSQL while 200 orders are in flight;
+     after its restart every order ends completed or rejected, each once, no order placed
+     twice (the placing client retries on the other server with the same Idempotency-Key),
+     no subscription doubled, and every order's end arrives at the receiver
 
 Scenario 3 mostly waits for the dead process's leases (60 s) to run out, so it runs in a
 background thread beside the others.
@@ -24,6 +28,7 @@ Environment:
   STRATUM_WH_WORK        a scratch directory (databases, logs, server.pids)
   STRATUM_WH_PG_URL      postgres://… of an existing, empty database for scenario 4
                          (scenario 4 fails when unset)
+  STRATUM_WH_PG_ORDERS_URL  the same for scenario 8
   STRATUM_WH_SCENARIOS   comma-separated subset to run, e.g. "1,3" (default: all)
 
 Prints one PASS/FAIL line per check and, last, `RESULT <passed> <failed>`; exits 1 when
@@ -55,6 +60,7 @@ BIN = os.environ.get("STRATUM_BIN") or str(REPO / "target/debug/stratum")
 WORK = pathlib.Path(os.environ.get("STRATUM_WH_WORK") or tempfile.mkdtemp(prefix="stratum-webhooks."))
 OWN_WORK = not os.environ.get("STRATUM_WH_WORK")  # a directory of our own: removed at exit
 PG_URL = os.environ.get("STRATUM_WH_PG_URL", "")
+PG_ORDERS_URL = os.environ.get("STRATUM_WH_PG_ORDERS_URL", "")
 ONLY = {s.strip() for s in os.environ.get("STRATUM_WH_SCENARIOS", "").split(",") if s.strip()}
 
 ALNUM = string.ascii_letters + string.digits
@@ -635,6 +641,184 @@ def scenario_4():
     run_check("4 two servers on PostgreSQL: each event exactly once", check)
 
 
+# Scenario 8's workflow: an order that screening flags is rejected by the workflow itself,
+# so that every order ends without a person deciding.
+AUTO_REJECT = {
+    "order_type": "sales",
+    "name": "reject what screening flags",
+    "start": "fraud_screen",
+    "steps": [
+        {"name": "fraud_screen", "kind": "automatic", "action": "fraud_screen", "on": {"done": "screening"}},
+        {"name": "screening", "kind": "decision", "condition": {"fact": "fraud_score", "op": "ge", "value": "50"},
+         "on": {"yes": "mark_suspect", "no": "mark_passed"}},
+        {"name": "mark_suspect", "kind": "automatic", "action": "mark_suspect", "on": {"done": "notify_rejected"}},
+        {"name": "mark_passed", "kind": "automatic", "action": "mark_passed", "on": {"done": "activate"}},
+        {"name": "activate", "kind": "automatic", "action": "activate",
+         "on": {"done": "notify_completed", "refused": "notify_rejected"}},
+        {"name": "notify_completed", "kind": "automatic", "action": "notify", "on": {"done": "completed"}},
+        {"name": "notify_rejected", "kind": "automatic", "action": "notify", "on": {"done": "rejected"}},
+    ],
+}
+
+
+def scenario_8():
+    """Orders on two servers sharing one PostgreSQL database; one is killed (kill -9) while
+    200 orders are in flight and restarted. Every order ends once, none is placed twice."""
+    n, customers, placers = 200, 20, 8
+    state = {}
+
+    def place_through_a_crash():
+        assert PG_ORDERS_URL, "STRATUM_WH_PG_ORDERS_URL is not set (run through tests/webhooks/run.sh)"
+        rx = Receiver("orders")
+        a = Server("orders-a", PG_ORDERS_URL).start()
+        b = Server("orders-b", PG_ORDERS_URL).start()
+        api_a = a.api()
+        api_b = b.api(token=api_a.token)
+        api_a.endpoint(rx, event_types=("order.*", "subscription.created"))
+        disk = api_a.call("POST", "/api/v1/resource-types", {"name": "Disk", "unit": "GB", "gateway": "simulated"},
+                          expect=(201,))["id"]
+        tpl = api_a.call("POST", "/api/v1/service-templates",
+                         {"name": "Hosting", "resources": [{"resource_type_id": disk, "included": "10", "maximum": "50"}]},
+                         expect=(201,))["id"]
+        plan = api_a.call("POST", "/api/v1/plans",
+                          {"service_template_id": tpl, "name": "Web", "currency": "USD",
+                           "periods": [{"months": 1, "setup_fee": "0", "recurring_fee": "5.00"}]},
+                          expect=(201,))["id"]
+        api_a.call("POST", "/api/v1/fraud-rules",
+                   {"name": "blocked domain", "kind": "email_domain", "domains": ["fraud.example"], "score": 100},
+                   expect=(201,))
+        api_a.call("POST", "/api/v1/workflows", AUTO_REJECT, expect=(201,))
+        # Every fourth customer's e-mail is at the blocked domain: its orders are rejected.
+        flagged = {i for i in range(customers) if i % 4 == 0}
+        accounts = []
+        for i in range(customers):
+            domain = "fraud.example" if i in flagged else "example.com"
+            body = {"kind": "customer", "name": f"Orders {i}", "email": f"c{i}@{domain}"}
+            accounts.append(api_a.call("POST", "/api/v1/accounts", body, expect=(201,))["id"])
+        state.update(rx=rx, a=a, b=b, api_b=api_b, accounts=accounts,
+                     rejected_accounts={accounts[i] for i in flagged})
+
+        placed, retried, lock = {}, [], threading.Lock()
+        acked = threading.Event()
+
+        def place(i):
+            """Order i through server a (even) or b (odd); when a is gone, again through b
+            with the same Idempotency-Key."""
+            body = {"account_id": accounts[i % customers], "type": "sales", "lines": [{"plan_id": plan, "months": 1}]}
+            headers = {"Idempotency-Key": f"crash-order-{i}"}
+            for attempt, srv in enumerate([a, b, b, b] if i % 2 == 0 else [b, b, b]):
+                try:
+                    r = requests.post(f"{srv.base}/api/v1/orders", json=body, headers=headers | {
+                        "Authorization": f"Bearer {api_a.token}"}, timeout=HTTP_TIMEOUT)
+                except requests.ConnectionError:
+                    with lock:
+                        retried.append(i)
+                    continue
+                assert r.status_code == 201, f"order {i} through {srv.name} -> {r.status_code}: {r.text[:300]}"
+                with lock:
+                    placed[i] = r.json()["id"]
+                    if len(placed) >= n // 3:
+                        acked.set()
+                return
+            raise AssertionError(f"order {i} could not be placed on either server")
+
+        errors = []
+
+        def placer(k):
+            for i in range(k, n, placers):
+                try:
+                    place(i)
+                except Exception as e:  # noqa: BLE001 - reported below
+                    errors.append(f"{type(e).__name__}: {e}")
+
+        threads = [threading.Thread(target=placer, args=(k,), daemon=True) for k in range(placers)]
+        for t in threads:
+            t.start()
+        # A third of the orders answered: the others are being placed, their steps run on
+        # both servers, deliveries are in flight.
+        assert acked.wait(60), f"only {len(placed)} orders placed within 60 s"
+        a.kill9()
+        with lock:
+            at_kill = len(placed)
+        state["t_kill"] = time.monotonic()
+        # What the crash caught half-way: orders placed whose workflow had not ended.
+        state["open_at_kill"] = sum(1 for o in api_b.all_pages("/api/v1/orders")
+                                    if o["status"] not in ("completed", "rejected"))
+        for t in threads:
+            t.join(120)
+        assert not errors, f"{len(errors)} orders failed: {errors[:3]}"
+        a.start()
+        say(f"8: kill -9 of server a after {at_kill} of {n} orders answered; {len(set(retried))} retried on b; "
+            f"a restarted {time.monotonic() - state['t_kill']:.1f} s after the kill")
+        state["placed"] = placed
+
+        def ended():
+            open_ = [o for o in api_b.all_pages("/api/v1/orders") if o["status"] not in ("completed", "rejected")]
+            state["open"] = open_
+            return not open_
+
+        try:
+            wait_for("every order completed or rejected", ended, 60, interval=0.2)
+        except AssertionError:
+            pass
+
+    def each_once():
+        place_through_a_crash()
+        api_b, placed = state["api_b"], state["placed"]
+        assert state["a"].alive() and state["b"].alive(), "a server exited"
+        assert not state["open"], (f"{len(state['open'])} orders still open 60 s after the restart: "
+                                   f"{[(o['id'], o['status'], o['current_step'], o['steps'][-1]) for o in state['open'][:3]]}")
+        orders = {o["id"]: o for o in api_b.all_pages("/api/v1/orders")}
+        assert len(placed) == n and len(set(placed.values())) == n, f"{len(set(placed.values()))} distinct orders for {n} keys"
+        assert set(orders) == set(placed.values()), f"{len(orders)} orders listed for {n} placed: {describe(set(orders) ^ set(placed.values()))}"
+        by_type = {t: [e["object"]["id"] for e in api_b.all_pages(f"/api/v1/events?type={t}")]
+                   for t in ("order.placed", "order.completed", "order.rejected")}
+        problems = []
+        for t in ("order.placed",):
+            if sorted(by_type.get(t, [])) != sorted(orders):
+                problems.append(f"{len(by_type.get(t, []))} {t} events for {n} orders")
+        ends = by_type.get("order.completed", []) + by_type.get("order.rejected", [])
+        if sorted(ends) != sorted(orders):
+            twice = {i for i in ends if ends.count(i) > 1}
+            problems.append(f"{len(ends)} order.completed/rejected events for {n} orders, {len(twice)} orders ended twice")
+        should_reject = {i for i, o in orders.items() if o["account_id"] in state["rejected_accounts"]}
+        got_rejected = {i for i, o in orders.items() if o["status"] == "rejected"}
+        if got_rejected != should_reject:
+            problems.append(f"{len(got_rejected)} rejected, {len(should_reject)} expected (the flagged customers' orders)")
+        subs = api_b.all_pages("/api/v1/subscriptions")
+        per_order = {}
+        for sub in subs:
+            per_order[sub["order_id"]] = per_order.get(sub["order_id"], 0) + 1
+        completed = {i for i, o in orders.items() if o["status"] == "completed"}
+        if set(per_order) != completed or any(v != 1 for v in per_order.values()):
+            doubled = {k: v for k, v in per_order.items() if v != 1}
+            problems.append(f"{len(subs)} subscriptions for {len(completed)} completed orders; doubled: {dict(list(doubled.items())[:3])}")
+        for o in orders.values():
+            names = [s["name"] for s in o["steps"]]
+            if len(names) != len(set(names)) or any(s["outcome"] is None for s in o["steps"]):
+                problems.append(f"order {o['id']} steps: {[(s['name'], s['outcome']) for s in o['steps']]}")
+                break
+        assert state["open_at_kill"] > 0, "control: no order was open at the kill"
+        assert not problems, "; ".join(problems)
+        return (f"{n} orders placed through two servers, server a killed after a third were answered "
+                f"({state['open_at_kill']} of them still running their workflow): "
+                f"{len(completed)} completed, {len(got_rejected)} rejected, each once; {len(subs)} subscriptions, one per "
+                f"completed order; every step of every order ran once")
+
+    def ends_delivered():
+        assert "placed" in state, "the orders were not placed"
+        rx, api_b = state["rx"], state["api_b"]
+        wanted = {e["id"] for t in ("order.completed", "order.rejected")
+                  for e in api_b.all_pages(f"/api/v1/events?type={t}")}
+        # Deliveries in flight at the kill are sent again once their lease (60 s) runs out.
+        wait_for("every order.completed/rejected at the receiver", lambda: rx.has_all(wanted), 90, interval=0.2)
+        return (f"all {len(wanted)} order.completed/rejected events arrived, "
+                f"{time.monotonic() - state['t_kill']:.1f} s after the kill; {len(rx.ids())} deliveries received")
+
+    run_check("8a orders: kill -9 of one of two servers on PostgreSQL, every order ends once", each_once)
+    run_check("8b orders: every order's end delivered after the crash", ends_delivered)
+
+
 def scenario_6():
     """Every delivery of the whole run verified with standardwebhooks."""
 
@@ -716,8 +900,13 @@ def main():
                 fn()
             except Exception as e:  # noqa: BLE001 - setup failures count as failed checks
                 report(f"{n} (setup)", False, f"{type(e).__name__}: {e}")
-    if crash:
-        crash.join()
+    orders = None
+    if wanted("8"):
+        orders = threading.Thread(target=scenario_8, daemon=True)
+        orders.start()
+    for t in (crash, orders):
+        if t:
+            t.join()
     if wanted("6"):
         scenario_6()
     if wanted("7"):

@@ -2,7 +2,8 @@
 # Webhook conformance end to end: installs the pinned Python environment
 # (tests/webhooks/requirements.txt: standardwebhooks, requests, jsonschema) into a venv, creates a
 # scratch PostgreSQL database, and runs tests/webhooks/conformance.py, which starts its own
-# `stratum serve` processes (SQLite, a kill -9 and restart, two servers on PostgreSQL)
+# `stratum serve` processes (SQLite, a kill -9 and restart, two servers on PostgreSQL,
+# orders through a kill -9 of one of two servers)
 # with live receivers. Prints one PASS/FAIL line per check and, last, `N passed, M failed`.
 # Exits non-zero when any check fails. Every server process and the database are removed
 # at exit, however it ends.
@@ -29,7 +30,7 @@ pg_port="${PGPORT:-5432}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/stratum-webhooks.XXXXXX")"
 py_pid=""
 tail_pid=""
-pg_db=""
+pg_dbs=()
 cleanup() {
   if [ -n "$py_pid" ] && kill -0 "$py_pid" 2>/dev/null; then
     kill -TERM "$py_pid" 2>/dev/null || true
@@ -45,11 +46,11 @@ cleanup() {
       fi
     done <"$work/server.pids"
   fi
-  if [ -n "$pg_db" ]; then
+  for db in "${pg_dbs[@]}"; do
     psql -h "$pg_host" -p "$pg_port" -U postgres -qAt -d postgres \
-      -c "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" >/dev/null 2>&1 || true
-    pg_db=""
-  fi
+      -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+  pg_dbs=()
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -69,20 +70,24 @@ assert got == want, f"installed {got}, pinned {want}"
 print(", ".join(f"{k} {v}" for k, v in got.items()))
 EOF
 
-# -- PostgreSQL: a database of our own for the two-server scenario ---------------------------
+# -- PostgreSQL: databases of our own for the two-server scenarios (4 and 8) ----------------
 echo "== PostgreSQL at $pg_host:$pg_port"
 if ! pg_isready -h "$pg_host" -p "$pg_port" -q; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
   for _ in $(seq 1 30); do pg_isready -h "$pg_host" -p "$pg_port" -q && break; sleep 1; done
 fi
 pg_isready -h "$pg_host" -p "$pg_port"
-pg_db="stratum_webhooks_$$_$RANDOM"
-psql -h "$pg_host" -p "$pg_port" -U postgres -qAt -d postgres -c "CREATE DATABASE \"$pg_db\"" >/dev/null
+for role in events orders; do
+  db="stratum_webhooks_${role}_$$_$RANDOM"
+  pg_dbs+=("$db")
+  psql -h "$pg_host" -p "$pg_port" -U postgres -qAt -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
+done
 
 # -- the checks ----------------------------------------------------------------------------
 echo "== webhook conformance against $bin"
 rc=0
-STRATUM_BIN="$bin" STRATUM_WH_WORK="$work" STRATUM_WH_PG_URL="postgres://postgres@$pg_host:$pg_port/$pg_db" \
+STRATUM_BIN="$bin" STRATUM_WH_WORK="$work" STRATUM_WH_PG_URL="postgres://postgres@$pg_host:$pg_port/${pg_dbs[0]}" \
+  STRATUM_WH_PG_ORDERS_URL="postgres://postgres@$pg_host:$pg_port/${pg_dbs[1]}" \
   "$venv/bin/python" -u "$here/conformance.py" >"$work/conformance.out" 2>&1 &
 py_pid=$!
 # Show the program's lines as they come (the file is also parsed below).

@@ -18,8 +18,9 @@ pub struct ScriptActionIn {
     #[serde(default)]
     #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub description: Option<String>,
-    /// Event types: exact names, `prefix.*`, `*.suffix` or `*`.
-    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>, min_items = 1, max_items = 200)]
+    /// Event types: exact names, `prefix.*`, `*.suffix` or `*`. None: the action is called
+    /// only by the `external_screening` fraud rules that name it.
+    #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>, max_items = 200)]
     pub event_types: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
@@ -47,7 +48,7 @@ pub struct ScriptActionPatch {
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = Vec<crate::messaging::event_type_name::EventTypeFilter>)]
-    #[schema(min_items = 1, max_items = 200)]
+    #[schema(max_items = 200)]
     pub event_types: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::nullable::non_null")]
     #[schema(value_type = bool)]

@@ -19,6 +19,10 @@ pub enum FraudRuleKind {
     CustomerAge,
     /// The country the storefront passes as `ip_country` differs from the customer's.
     IpCountryMismatch,
+    /// An external screening service scores the order: the script action
+    /// `script_action_id` is called, signed, and its answer `{"score": 0..1000, "reason": "…"}`
+    /// is added; when it cannot answer, the rule adds its own `score`.
+    ExternalScreening,
 }
 
 /// A fraud rule; the fields its `kind` needs, and no others matter.
@@ -31,7 +35,8 @@ pub struct FraudRuleIn {
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     pub kind: FraudRuleKind,
-    /// What a match adds to the order's fraud score.
+    /// What a match adds to the order's fraud score (`external_screening`: what it adds when
+    /// the service gives no score).
     #[schema(minimum = 1, maximum = 1000)]
     pub score: i32,
     #[serde(default = "yes")]
@@ -59,6 +64,11 @@ pub struct FraudRuleIn {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 36500)]
     pub days: Option<i32>,
+    /// `external_screening`: the script action that calls the screening service, one of the
+    /// rule's own account.
+    #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
+    pub script_action_id: Option<String>,
 }
 
 crate::described!(
@@ -100,6 +110,7 @@ pub struct FraudRuleOut {
     pub hours: Option<i32>,
     pub domains: Vec<String>,
     pub days: Option<i32>,
+    pub script_action_id: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -20,6 +20,9 @@ pub enum Check {
     CustomerAge { days: i64 },
     /// The country of the order's IP differs from the customer's address country.
     IpCountryMismatch,
+    /// A screening service scores the order (called through the script action); never
+    /// matched here, since its answer comes from outside.
+    External { script_action_id: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +75,45 @@ fn matches(check: &Check, f: &ScreenFacts) -> Option<String> {
             let (ip, home) = (f.ip_country.as_deref()?, f.customer_country.as_deref()?);
             (!ip.eq_ignore_ascii_case(home)).then(|| format!("the order comes from {ip}, the customer lives in {home}"))
         }
+        Check::External { .. } => None,
     }
+}
+
+/// Most characters of a screening service's reason kept on the order.
+pub const EXTERNAL_REASON_MAX: usize = 500;
+
+/// What a screening service's call adds to the score: its answer's `score` (0 to 1000,
+/// with its `reason`) when it answered 2xx with such a JSON object; else the rule's own
+/// `fallback` score, with why (a service that cannot screen does not let orders through
+/// unscored). `answer` is the status and body, or `Err` with why there was none.
+pub fn external_hit(rule_id: &str, fallback: i64, answer: Result<(u16, &str), &str>) -> Option<Hit> {
+    let failed = |why: String| Hit {
+        rule_id: rule_id.to_owned(),
+        score: fallback,
+        reason: format!("the screening service gave no score ({why})"),
+    };
+    let (status, body) = match answer {
+        Err(why) => return Some(failed(why.to_owned())),
+        Ok(a) => a,
+    };
+    if !(200..300).contains(&status) {
+        return Some(failed(format!("it answered {status}")));
+    }
+    let v: serde_json::Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(_) => return Some(failed("its answer is not JSON".into())),
+    };
+    let Some(score) = v["score"].as_i64().filter(|s| (0..=1000).contains(s)) else {
+        return Some(failed("its answer has no `score` from 0 to 1000".into()));
+    };
+    if score == 0 {
+        return None;
+    }
+    let reason = v["reason"].as_str().map(str::trim).filter(|r| !r.is_empty()).map_or_else(
+        || format!("the screening service scored {score}"),
+        |r| r.chars().take(EXTERNAL_REASON_MAX).collect(),
+    );
+    Some(Hit { rule_id: rule_id.to_owned(), score, reason })
 }
 
 /// The matching rules and the order's score (their sum).
@@ -141,6 +182,13 @@ pub fn check_of(c: &mut Checks, input: &FraudRuleIn) -> Option<Check> {
         }
         FraudRuleKind::CustomerAge => Some(Check::CustomerAge { days: positive(c, "days", input.days, 36_500)? }),
         FraudRuleKind::IpCountryMismatch => Some(Check::IpCountryMismatch),
+        FraudRuleKind::ExternalScreening => match input.script_action_id.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => Some(Check::External { script_action_id: id.to_owned() }),
+            _ => {
+                need(c, "script_action_id");
+                None
+            }
+        },
     }
 }
 
@@ -180,5 +228,28 @@ mod tests {
         assert_eq!(hits.iter().map(|h| h.score).collect::<Vec<_>>(), [10, 20, 30, 40, 50]);
         let none = ScreenFacts { customer_age_days: 100, ..ScreenFacts::default() };
         assert_eq!(screen(&rules, &none).0, 0);
+        let external = [rule(60, Check::External { script_action_id: "sca_1".into() })];
+        assert_eq!(screen(&external, &facts), (0, vec![]), "an external rule never matches locally");
+    }
+
+    #[test]
+    fn a_screening_answer_is_its_score_or_the_rules_fallback() {
+        let hit = |answer| external_hit("frr_x", 40, answer).map(|h| (h.score, h.reason));
+        assert_eq!(hit(Ok((200, r#"{"score": 70, "reason": " proxy IP "}"#))), Some((70, "proxy IP".into())));
+        assert_eq!(hit(Ok((202, r#"{"score": 5}"#))), Some((5, "the screening service scored 5".into())));
+        assert_eq!(hit(Ok((200, r#"{"score": 0, "reason": "clean"}"#))), None, "a zero adds nothing");
+        assert_eq!(hit(Ok((200, r#"{"score": 1000}"#))).map(|h| h.0), Some(1000));
+        let fallback = |answer, why: &str| {
+            assert_eq!(hit(answer), Some((40, format!("the screening service gave no score ({why})"))));
+        };
+        fallback(Ok((500, r#"{"score": 1}"#)), "it answered 500");
+        fallback(Ok((200, "ok")), "its answer is not JSON");
+        fallback(Ok((200, r#"{"score": 1001}"#)), "its answer has no `score` from 0 to 1000");
+        fallback(Ok((200, r#"{"score": -1}"#)), "its answer has no `score` from 0 to 1000");
+        fallback(Ok((200, r#"{"score": "70"}"#)), "its answer has no `score` from 0 to 1000");
+        fallback(Ok((200, r#"[70]"#)), "its answer has no `score` from 0 to 1000");
+        fallback(Err("no answer within 5 s"), "no answer within 5 s");
+        let long = format!(r#"{{"score": 1, "reason": "{}"}}"#, "é".repeat(600));
+        assert_eq!(hit(Ok((200, &long))).map(|h| h.1.chars().count()), Some(EXTERNAL_REASON_MAX));
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::Checks;
 use crate::ids;
 use crate::service::messaging::dispatch::AttemptOutcome;
-use crate::service::messaging::webhook_endpoint::{check, new_secret};
+use crate::service::messaging::webhook_endpoint::{check, check_event_types, new_secret};
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{check_version, require, Context, ServiceError};
@@ -63,7 +63,8 @@ pub fn create(
 ) -> Result<Outcome<ScriptActionCreatedOut>, ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
     let mut c = Checks::new();
-    check(&mut c, cx, Some(&input.url), input.description.as_deref(), Some(&input.event_types));
+    check(&mut c, cx, Some(&input.url), input.description.as_deref(), None);
+    check_event_types(&mut c, &input.event_types, 0);
     check_limits(&mut c, input.max_attempts, input.timeout_seconds);
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
@@ -110,13 +111,10 @@ pub fn update(
 ) -> Result<ScriptActionOut, ServiceError> {
     require(caller, Permission::WebhooksWrite)?;
     let mut c = Checks::new();
-    check(
-        &mut c,
-        cx,
-        patch.url.as_deref(),
-        patch.description.as_ref().and_then(|d| d.as_deref()),
-        patch.event_types.as_deref(),
-    );
+    check(&mut c, cx, patch.url.as_deref(), patch.description.as_ref().and_then(|d| d.as_deref()), None);
+    if let Some(types) = &patch.event_types {
+        check_event_types(&mut c, types, 0);
+    }
     check_limits(&mut c, patch.max_attempts, patch.timeout_seconds);
     c.finish().map_err(ServiceError::Validation)?;
     crate::service::write(cx, |conn, now| {

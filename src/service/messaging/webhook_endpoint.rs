@@ -64,13 +64,18 @@ pub(crate) fn check(
     }
     c.optional_text("description", description, 500);
     if let Some(types) = types {
-        if types.is_empty() || types.len() > 200 {
-            c.fail("event_types", "invalid_length", "must list 1 to 200 event types or patterns");
-        }
-        for t in types {
-            if !rules::valid_pattern(t, CATALOG.iter().map(|d| d.name)) {
-                c.fail("event_types", "unknown_event_type", format!("`{t}` matches no event type of the catalog"));
-            }
+        check_event_types(c, types, 1);
+    }
+}
+
+/// A subscriber's event types: `min` to 200 names or patterns of the catalog.
+pub(crate) fn check_event_types(c: &mut Checks, types: &[String], min: usize) {
+    if types.len() < min || types.len() > 200 {
+        c.fail("event_types", "invalid_length", format!("must list {min} to 200 event types or patterns"));
+    }
+    for t in types {
+        if !rules::valid_pattern(t, CATALOG.iter().map(|d| d.name)) {
+            c.fail("event_types", "unknown_event_type", format!("`{t}` matches no event type of the catalog"));
         }
     }
 }

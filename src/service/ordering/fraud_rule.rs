@@ -18,9 +18,12 @@ use crate::domain::ordering::fraud::{self, Check, Rule, ScreenFacts};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::{trim_space, Checks};
 use crate::ids;
+use crate::service::messaging::dispatch::AttemptOutcome;
+use crate::service::messaging::script_action::ScriptCall;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::{check_version, require, Context, ServiceError};
 use crate::store::identity::account;
+use crate::store::messaging::script_action as script_actions;
 use crate::store::ordering::fraud_rule::{self as store, FraudRuleRow};
 use crate::store::ordering::order::{self as orders, OrderRow};
 use crate::store::{enum_text, json_text, text_enum, text_json, DbConn};
@@ -42,6 +45,8 @@ struct Terms {
     domains: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     days: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    script_action_id: Option<String>,
 }
 
 fn terms_of(check: &Check) -> Terms {
@@ -54,6 +59,9 @@ fn terms_of(check: &Check) -> Terms {
         Check::EmailDomain { domains } => Terms { domains: domains.clone(), ..Terms::default() },
         Check::CustomerAge { days } => Terms { days: n(*days), ..Terms::default() },
         Check::IpCountryMismatch => Terms::default(),
+        Check::External { script_action_id } => {
+            Terms { script_action_id: Some(script_action_id.clone()), ..Terms::default() }
+        }
     }
 }
 
@@ -80,6 +88,9 @@ fn rule_of(row: &FraudRuleRow) -> Result<Rule, ServiceError> {
         FraudRuleKind::EmailDomain => Check::EmailDomain { domains: t.domains.clone() },
         FraudRuleKind::CustomerAge => Check::CustomerAge { days: i64::from(t.days.ok_or_else(corrupt)?) },
         FraudRuleKind::IpCountryMismatch => Check::IpCountryMismatch,
+        FraudRuleKind::ExternalScreening => {
+            Check::External { script_action_id: t.script_action_id.clone().ok_or_else(corrupt)? }
+        }
     };
     Ok(Rule { id: row.id.clone(), name: row.name.clone(), score: i64::from(row.score), check })
 }
@@ -99,6 +110,7 @@ pub fn to_out(row: &FraudRuleRow) -> Result<FraudRuleOut, ServiceError> {
         hours: t.hours,
         domains: t.domains,
         days: t.days,
+        script_action_id: t.script_action_id,
         version: row.version,
         created_at: from_db(row.created_at),
         updated_at: from_db(row.updated_at),
@@ -131,6 +143,17 @@ pub fn create(
                 "customer_account",
                 "fraud rules belong to the provider or a reseller; a customer screens no orders",
             ));
+        }
+        if let Check::External { script_action_id } = &check {
+            // The service is called with the action's secret: it must be the owner's own.
+            let action = script_actions::unscoped::find(conn, script_action_id)?;
+            if !action.is_some_and(|a| a.account_id == owner.id && a.deleted_at.is_none()) {
+                return Err(ServiceError::validation(
+                    "script_action_id",
+                    "unknown_script_action",
+                    "not a script action of the rule's account",
+                ));
+            }
         }
         let row = FraudRuleRow {
             id: ids::new_id(ids::FRAUD_RULE),
@@ -208,17 +231,87 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     })
 }
 
-/// Screens an order by the enabled rules of its customer's lineage (the customer's own
-/// account has none: rules belong to sellers): its score and the reasons.
+/// The enabled rules of an order's customer's lineage (the customer's own account has none:
+/// rules belong to sellers).
+fn rules_for(conn: &mut DbConn, order: &OrderRow) -> Result<Vec<Rule>, ServiceError> {
+    store::unscoped::enabled_on(conn, &tree::ancestor_paths(&order.account_path))?.iter().map(rule_of).collect()
+}
+
+/// A screening service's call for one `external_screening` rule: the signed call of its
+/// script action, or none when the action is disabled or gone (the rule's own score then).
+#[derive(Debug, Clone)]
+pub struct ExternalCall {
+    pub rule_id: String,
+    pub call: Option<ScriptCall>,
+}
+
+/// The calls an order's screening waits for, one per enabled `external_screening` rule of
+/// its lineage. Each carries the order and its customer; the `webhook-id` is the order's
+/// and the rule's, so that the service can tell a repeated call (after a crash) apart.
+pub(crate) fn external_calls(conn: &mut DbConn, order: &OrderRow) -> Result<Vec<ExternalCall>, ServiceError> {
+    let rules = rules_for(conn, order)?;
+    let mut calls = Vec::new();
+    let mut body = None;
+    for r in &rules {
+        let Check::External { script_action_id } = &r.check else { continue };
+        let action = script_actions::unscoped::find(conn, script_action_id)?
+            .filter(|a| a.enabled == 1 && a.deleted_at.is_none());
+        let Some(a) = action else {
+            calls.push(ExternalCall { rule_id: r.id.clone(), call: None });
+            continue;
+        };
+        if body.is_none() {
+            body = Some(screening_body(conn, order)?);
+        }
+        let mut message = body.clone().unwrap_or_default();
+        message["rule_id"] = serde_json::json!(r.id);
+        calls.push(ExternalCall {
+            rule_id: r.id.clone(),
+            call: Some(ScriptCall {
+                url: a.url,
+                msg_id: format!("{}_{}", order.id, r.id),
+                body: serde_json::to_vec(&message).map_err(|e| ServiceError::Internal(e.to_string()))?,
+                secret: a.secret,
+                timeout: std::time::Duration::from_secs(u64::try_from(a.timeout_seconds).unwrap_or(10)),
+                max_attempts: 1,
+            }),
+        });
+    }
+    Ok(calls)
+}
+
+/// What a screening service is sent: the order as the API shows it and what screening
+/// knows of the customer.
+fn screening_body(conn: &mut DbConn, order: &OrderRow) -> Result<serde_json::Value, ServiceError> {
+    let customer = account::unscoped::find(conn, &order.account_id)?.ok_or(ServiceError::NotFound("account"))?;
+    Ok(serde_json::json!({
+        "type": "order.screening",
+        "order": super::order::to_out(order)?,
+        "customer": {
+            "id": customer.id,
+            "email": customer.email,
+            "country": country_of(customer.address.as_deref()),
+            "created_at": from_db(customer.created_at),
+        },
+    }))
+}
+
+fn country_of(address: Option<&str>) -> Option<String> {
+    address
+        .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+        .and_then(|a| a["country"].as_str().map(str::to_owned))
+}
+
+/// Screens an order by the enabled rules of its customer's lineage: its score and the
+/// reasons. `answers` are the outcomes of its `external_calls` (`None`: not made), in
+/// their order; an external rule without its answer adds its own score.
 pub(crate) fn screen(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     order: &OrderRow,
+    answers: &[(ExternalCall, Option<AttemptOutcome>)],
 ) -> Result<(i64, Vec<FraudReason>), ServiceError> {
-    let rules = store::unscoped::enabled_on(conn, &tree::ancestor_paths(&order.account_path))?
-        .iter()
-        .map(rule_of)
-        .collect::<Result<Vec<_>, _>>()?;
+    let rules = rules_for(conn, order)?;
     if rules.is_empty() {
         return Ok((0, Vec::new()));
     }
@@ -230,21 +323,31 @@ pub(crate) fn screen(
             orders_within.push((hours, orders::unscoped::count_since(conn, &order.account_id, since)?));
         }
     }
-    let country = customer
-        .address
-        .as_deref()
-        .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
-        .and_then(|a| a["country"].as_str().map(str::to_owned));
     let facts = ScreenFacts {
         total: Decimal::from_str(&order.total).map_err(|e| ServiceError::Internal(format!("a stored total: {e}")))?,
         currency: order.currency.clone(),
         orders_within,
         email: customer.email.clone(),
         customer_age_days: (to_db(now) - customer.created_at).num_days(),
-        customer_country: country,
+        customer_country: country_of(customer.address.as_deref()),
         ip_country: order.ip_country.clone(),
     };
-    let (score, hits) = fraud::screen(&rules, &facts);
+    let (_, mut hits) = fraud::screen(&rules, &facts);
+    for r in &rules {
+        if !matches!(r.check, Check::External { .. }) {
+            continue;
+        }
+        let answer = answers.iter().find(|(c, _)| c.rule_id == r.id).and_then(|(_, o)| o.as_ref());
+        let answer = match answer {
+            Some(AttemptOutcome::Answered { status, body, .. }) => Ok((*status, body.as_str())),
+            Some(AttemptOutcome::Failed { error, .. }) => Err(error.as_str()),
+            None => Err("its script action is disabled or deleted"),
+        };
+        hits.extend(fraud::external_hit(&r.id, r.score, answer));
+    }
+    // In the rules' order, external ones among them.
+    hits.sort_by_key(|h| rules.iter().position(|r| r.id == h.rule_id));
+    let score = hits.iter().map(|h| h.score).sum();
     Ok((
         score,
         hits.into_iter().map(|h| FraudReason { rule_id: h.rule_id, score: h.score, reason: h.reason }).collect(),

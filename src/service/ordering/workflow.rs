@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use stratum_api::ordering::order::{OrderApproveIn, OrderOut, OrderRejectIn, OrderStatus};
 
+use super::fraud_rule::ExternalCall;
 use super::order::{find, to_out};
 use crate::auth::Caller;
 use crate::clock::to_db;
@@ -17,6 +18,7 @@ use crate::domain::ordering::{order as rules, workflow};
 use crate::domain::validation::{trim_space, Checks};
 use crate::events::EventType;
 use crate::ids;
+use crate::service::messaging::dispatch::AttemptOutcome;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
 use crate::service::platform::task::{Prepared, Verdict};
 use crate::service::{raise, require, Context, ServiceError};
@@ -170,7 +172,7 @@ pub(crate) fn start(
 
 /// The step a task is for, if it may still run: the order is open and at that step, and
 /// the step has not finished.
-fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, String)>, ServiceError> {
+fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, Walk, String)>, ServiceError> {
     let payload: serde_json::Value = text_json(&t.payload)?;
     let (Some(id), Some(step)) = (payload["order_id"].as_str(), payload["step"].as_str()) else {
         return Ok(None);
@@ -181,14 +183,13 @@ fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, String)>
     if !rules::is_open(text_enum(&row.status)?) || row.current_step.as_deref() != Some(step) || !open {
         return Ok(None);
     }
-    Ok(Some((row, step.to_owned())))
+    Ok(Some((row, walk, step.to_owned())))
 }
 
 /// The task of an order's step was cancelled over the tasks API: the open step is marked
 /// failed (a cancelled task runs no more), so that `OrderRetry` can queue it again.
 pub(crate) fn step_task_cancelled(conn: &mut DbConn, t: &TaskRow) -> Result<(), ServiceError> {
-    let Some((mut row, name)) = due_step(conn, t)? else { return Ok(()) };
-    let mut walk = Walk::of(&row)?;
+    let Some((mut row, mut walk, name)) = due_step(conn, t)? else { return Ok(()) };
     if let Some(rec) = walk.open_step(&name) {
         rec.error = Some("its task was cancelled".into());
     }
@@ -196,16 +197,25 @@ pub(crate) fn step_task_cancelled(conn: &mut DbConn, t: &TaskRow) -> Result<(), 
     save(conn, now, &mut row, &walk).map(drop)
 }
 
+/// What a `fraud_screen` step waits for when the lineage has `external_screening` rules:
+/// their calls, made by a worker outside any transaction; `screened` records the answers.
+#[derive(Debug, Clone)]
+pub struct ScreeningJob {
+    pub calls: Vec<ExternalCall>,
+}
+
 /// Runs the automatic step of task `t` in the claiming transaction: the action in a
 /// savepoint; on success the order moves on, on failure the step keeps the error and the
-/// task ends dead (`OrderRetry` queues it again).
-pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Result<Prepared<()>, ServiceError> {
-    let Some((mut row, name)) = due_step(conn, t)? else {
-        return Ok(Prepared::Settled(Verdict::Cancelled {
-            reason: Some("the order is no longer at this step".into()),
-        }));
+/// task ends dead (`OrderRetry` queues it again). A screening that calls out is left to a
+/// worker (`Prepared::Run`).
+pub(crate) fn run_step(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &TaskRow,
+) -> Result<Prepared<ScreeningJob>, ServiceError> {
+    let Some((mut row, mut walk, name)) = due_step(conn, t)? else {
+        return Ok(Prepared::Settled(moved_on()));
     };
-    let mut walk = Walk::of(&row)?;
     let step = walk.wf.step(&name).cloned().ok_or_else(|| ServiceError::Internal(format!("no step {name}")))?;
     if step.kind == StepKind::Manual {
         // A manual step's deadline passed without a decision.
@@ -219,6 +229,45 @@ pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Re
             result: Some(json!({"order_id": row.id, "step": name, "outcome": outcome, "timed_out": true})),
         }));
     }
+    if step.action == Some(Action::FraudScreen) {
+        let calls = super::fraud_rule::external_calls(conn, &row)?;
+        if calls.iter().any(|c| c.call.is_some()) {
+            return Ok(Prepared::Run(ScreeningJob { calls }));
+        }
+    }
+    advance(conn, now, row, walk, &name, &[]).map(Prepared::Settled)
+}
+
+fn moved_on() -> Verdict {
+    Verdict::Cancelled { reason: Some("the order is no longer at this step".into()) }
+}
+
+/// Records the answers of a screening's calls (`outcomes`, one per call made, in order) in
+/// the recorder's transaction: the step ends and the order moves on as `run_step` does.
+pub(crate) fn screened(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    t: &TaskRow,
+    job: &ScreeningJob,
+    outcomes: &[AttemptOutcome],
+) -> Result<Verdict, ServiceError> {
+    let Some((row, walk, name)) = due_step(conn, t)? else { return Ok(moved_on()) };
+    let mut made = outcomes.iter();
+    let answers: Vec<(ExternalCall, Option<AttemptOutcome>)> =
+        job.calls.iter().map(|c| (c.clone(), c.call.as_ref().and_then(|_| made.next().cloned()))).collect();
+    advance(conn, now, row, walk, &name, &answers)
+}
+
+/// Runs the action of automatic step `name` and moves the order on.
+fn advance(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    mut row: OrderRow,
+    mut walk: Walk,
+    name: &str,
+    answers: &[(ExternalCall, Option<AttemptOutcome>)],
+) -> Result<Verdict, ServiceError> {
+    let step = walk.wf.step(name).cloned().ok_or_else(|| ServiceError::Internal(format!("no step {name}")))?;
     let action = step.action.ok_or_else(|| ServiceError::Internal(format!("step {name} has no action")))?;
     if text_enum::<OrderStatus>(&row.status)? == OrderStatus::Placed {
         row.status = enum_text(&OrderStatus::InProgress);
@@ -226,11 +275,11 @@ pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Re
     let before = row.clone();
     let target = step.on.get("done").map(String::as_str).unwrap_or_default().to_owned();
     let ran: Result<String, ServiceError> =
-        diesel::Connection::transaction(conn, |c| act(c, now, &mut row, &mut walk, action, &target));
+        diesel::Connection::transaction(conn, |c| act(c, now, &mut row, &mut walk, action, &target, answers));
     match ran {
         Ok(outcome) => {
-            walk.finish(&name, &outcome, now)?;
-            match walk.wf.next(&name, &outcome) {
+            walk.finish(name, &outcome, now)?;
+            match walk.wf.next(name, &outcome) {
                 Some(Target::Step(s)) => {
                     let next = s.name.clone();
                     enter(conn, now, &mut row, &mut walk, &next)?
@@ -239,9 +288,7 @@ pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Re
                 None => return Err(ServiceError::Internal(format!("step {name} has no transition for {outcome}"))),
             }
             save(conn, now, &mut row, &walk)?;
-            Ok(Prepared::Settled(Verdict::Succeeded {
-                result: Some(json!({"order_id": row.id, "step": name, "outcome": outcome})),
-            }))
+            Ok(Verdict::Succeeded { result: Some(json!({"order_id": row.id, "step": name, "outcome": outcome})) })
         }
         Err(e) => {
             let error = match &e {
@@ -253,12 +300,12 @@ pub(crate) fn run_step(conn: &mut DbConn, now: DateTime<Utc>, t: &TaskRow) -> Re
             };
             row = before;
             walk.events.clear();
-            if let Some(rec) = walk.open_step(&name) {
+            if let Some(rec) = walk.open_step(name) {
                 rec.error = Some(error.clone());
                 rec.attempts += 1;
             }
             save(conn, now, &mut row, &walk)?;
-            Ok(Prepared::Settled(Verdict::Dead { error, result: None }))
+            Ok(Verdict::Dead { error, result: None })
         }
     }
 }
@@ -271,10 +318,11 @@ fn act(
     walk: &mut Walk,
     action: Action,
     done_target: &str,
+    answers: &[(ExternalCall, Option<AttemptOutcome>)],
 ) -> Result<String, ServiceError> {
     match action {
         Action::FraudScreen => {
-            let (score, reasons) = super::fraud_rule::screen(conn, now, row)?;
+            let (score, reasons) = super::fraud_rule::screen(conn, now, row, answers)?;
             row.fraud_score = Some(score);
             row.fraud_reasons = json_text(&reasons);
         }

@@ -8,30 +8,45 @@ use crate::scope::Scope;
 use crate::DbConn;
 use stratum_domain::pagination::PageRequest;
 
+/// What an order was placed with (customer, seller, lines and their prices, its workflow
+/// copy) never changes: an update writes only its progress (`skip_update` on the rest).
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = orders, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct OrderRow {
     pub id: String,
     /// The customer.
+    #[diesel(skip_update)]
     pub account_id: String,
+    #[diesel(skip_update)]
     pub account_path: String,
+    #[diesel(skip_update)]
     pub seller_id: String,
+    #[diesel(skip_update)]
     pub brand_id: Option<String>,
+    #[diesel(skip_update)]
     pub order_type: String,
     pub status: String,
     pub status_reason: Option<String>,
+    #[diesel(skip_update)]
     pub currency: String,
     /// Decimal text.
+    #[diesel(skip_update)]
     pub total: String,
+    #[diesel(skip_update)]
     pub wholesale_total: Option<String>,
+    #[diesel(skip_update)]
     pub coupon_code: Option<String>,
     /// JSON: the order's lines with their prices, fixed when it was placed.
+    #[diesel(skip_update)]
     pub lines: String,
     pub version: i64,
+    #[diesel(skip_update)]
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    #[diesel(skip_update)]
     pub ip_country: Option<String>,
     /// JSON: the order's copy of its workflow, taken when it was placed.
+    #[diesel(skip_update)]
     pub workflow: String,
     pub current_step: Option<String>,
     /// JSON: the history of its steps.
@@ -40,6 +55,7 @@ pub struct OrderRow {
     /// JSON: the fraud rules that matched.
     pub fraud_reasons: String,
     /// The workflow the order was placed on; `None` for the built-in default.
+    #[diesel(skip_update)]
     pub workflow_id: Option<String>,
 }
 

@@ -1,28 +1,43 @@
 //! `order.step`: one automatic step of an order's workflow. The step's action is database
 //! work, so it runs in the claiming transaction (like the periodic jobs): the action, the
-//! order's move to its next step and the task's end commit together or not at all.
-
-use std::convert::Infallible;
+//! order's move to its next step and the task's end commit together or not at all. The
+//! one exception is a screening that calls external screening services: a worker makes
+//! the calls, and the recorder's transaction ends the step the same way.
 
 use chrono::{DateTime, Utc};
 use stratum_api::platform::task::TaskStatus;
 
 use crate::auth::Scope;
-use crate::service::ordering::workflow::{self, STEP_TASK};
+use crate::service::messaging::dispatch::AttemptOutcome;
+use crate::service::ordering::workflow::{self, ScreeningJob, STEP_TASK};
 use crate::service::{ServiceError, Settings};
 use crate::store::platform::task::TaskRow;
 use crate::store::DbConn;
 use crate::tasks::handler::{Env, Handler, Lane, Prepared, Verdict};
+use crate::tasks::outbound::attempt;
 
 pub struct OrderStep;
 
 /// Attempts of a step task that cannot run before it is given up (`OrderRetry` then).
 const MAX_ATTEMPTS: i32 = 5;
 
+/// Why a step that could not run is tried again, or given up after `MAX_ATTEMPTS`.
+fn not_run(t: &TaskRow, now: DateTime<Utc>, e: &ServiceError) -> Verdict {
+    tracing::error!(task = %t.id, error = %e, "an order step could not run");
+    let error = "the step could not run; it is tried again".to_owned();
+    if t.attempts >= MAX_ATTEMPTS {
+        Verdict::Dead { error, result: None }
+    } else {
+        let at = now + chrono::Duration::seconds(30 * i64::from(t.attempts.max(1)));
+        Verdict::Retry { at, error, result: None }
+    }
+}
+
 impl Handler for OrderStep {
-    /// Nothing runs outside the claiming transaction.
-    type Job = Infallible;
-    type Outcome = Infallible;
+    /// Only a screening's external calls run outside the claiming transaction.
+    type Job = ScreeningJob;
+    /// One outcome per call made, in order.
+    type Outcome = Vec<AttemptOutcome>;
 
     fn kind(&self) -> &'static str {
         STEP_TASK
@@ -38,25 +53,11 @@ impl Handler for OrderStep {
         now: DateTime<Utc>,
         _settings: &Settings,
         t: &TaskRow,
-    ) -> Result<Prepared<Infallible>, ServiceError> {
+    ) -> Result<Prepared<ScreeningJob>, ServiceError> {
         // In a savepoint: a step that cannot even record its failure (the database refused a
         // write) is tried again later, and never takes the other claimed tasks down with it.
-        let ran: Result<Prepared<()>, ServiceError> =
-            diesel::Connection::transaction(conn, |c| workflow::run_step(c, now, t));
-        Ok(match ran {
-            Ok(Prepared::Settled(v)) => Prepared::Settled(v),
-            Ok(Prepared::Run(())) => Prepared::Settled(Verdict::Succeeded { result: None }),
-            Err(e) => {
-                tracing::error!(task = %t.id, error = %e, "an order step could not run");
-                let error = "the step could not run; it is tried again".to_owned();
-                if t.attempts >= MAX_ATTEMPTS {
-                    Prepared::Settled(Verdict::Dead { error, result: None })
-                } else {
-                    let at = now + chrono::Duration::seconds(30 * i64::from(t.attempts.max(1)));
-                    Prepared::Settled(Verdict::Retry { at, error, result: None })
-                }
-            }
-        })
+        let ran = diesel::Connection::transaction(conn, |c| workflow::run_step(c, now, t));
+        Ok(ran.unwrap_or_else(|e| Prepared::Settled(not_run(t, now, &e))))
     }
 
     /// A step task cancelled over the tasks API leaves its step failed, so that
@@ -68,16 +69,30 @@ impl Handler for OrderStep {
         Ok(())
     }
 
-    async fn run(&self, _env: &Env, job: &Infallible) -> Infallible {
-        match *job {}
+    /// The screening services are called one after the other, each within its action's
+    /// timeout, signed with its secret.
+    async fn run(&self, env: &Env, job: &ScreeningJob) -> Vec<AttemptOutcome> {
+        let mut outcomes = Vec::new();
+        for call in job.calls.iter().filter_map(|c| c.call.as_ref()) {
+            let secrets = [call.secret.clone()];
+            outcomes
+                .push(attempt(&env.cx, &env.http, &call.url, &call.msg_id, &call.body, &secrets, call.timeout).await);
+        }
+        outcomes
     }
 
     fn record(
         &self,
-        _conn: &mut DbConn,
-        _now: DateTime<Utc>,
-        done: &[(&TaskRow, &Infallible, &Infallible)],
+        conn: &mut DbConn,
+        now: DateTime<Utc>,
+        done: &[(&TaskRow, &ScreeningJob, &Vec<AttemptOutcome>)],
     ) -> Result<Vec<Verdict>, ServiceError> {
-        Ok(done.iter().map(|(_, job, _)| match **job {}).collect())
+        Ok(done
+            .iter()
+            .map(|(t, job, outcomes)| {
+                let ran = diesel::Connection::transaction(conn, |c| workflow::screened(c, now, t, job, outcomes));
+                ran.unwrap_or_else(|e| not_run(t, now, &e))
+            })
+            .collect())
     }
 }

@@ -18,7 +18,8 @@ class FraudRuleIn:
     Attributes:
         name (str):
         kind (FraudRuleKind):
-        score (int): What a match adds to the order's fraud score.
+        score (int): What a match adds to the order's fraud score (`external_screening`: what it adds when
+            the service gives no score).
         account_id (None | str | Unset): Defaults to the caller's account; the rule applies to orders of its whole
             subtree.
         enabled (bool | Unset):
@@ -29,6 +30,9 @@ class FraudRuleIn:
         domains (list[str] | Unset): `email_domain`: up to 100 domains in lower case (`mailinator.com`); an address
             matches whatever its case.
         days (int | None | Unset): `customer_age`: accounts younger than this many days.
+        script_action_id (None | str | Unset): `external_screening`: the script action that calls the screening service,
+            one of the
+            rule's own account.
     """
 
     name: str
@@ -42,6 +46,7 @@ class FraudRuleIn:
     hours: int | None | Unset = UNSET
     domains: list[str] | Unset = UNSET
     days: int | None | Unset = UNSET
+    script_action_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -92,6 +97,12 @@ class FraudRuleIn:
         else:
             days = self.days
 
+        script_action_id: None | str | Unset
+        if isinstance(self.script_action_id, Unset):
+            script_action_id = UNSET
+        else:
+            script_action_id = self.script_action_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -117,6 +128,8 @@ class FraudRuleIn:
             field_dict["domains"] = domains
         if days is not UNSET:
             field_dict["days"] = days
+        if script_action_id is not UNSET:
+            field_dict["script_action_id"] = script_action_id
 
         return field_dict
 
@@ -187,6 +200,15 @@ class FraudRuleIn:
 
         days = _parse_days(d.pop("days", UNSET))
 
+        def _parse_script_action_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        script_action_id = _parse_script_action_id(d.pop("script_action_id", UNSET))
+
         fraud_rule_in = cls(
             name=name,
             kind=kind,
@@ -199,6 +221,7 @@ class FraudRuleIn:
             hours=hours,
             domains=domains,
             days=days,
+            script_action_id=script_action_id,
         )
 
         return fraud_rule_in

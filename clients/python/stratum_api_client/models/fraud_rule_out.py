@@ -32,6 +32,7 @@ class FraudRuleOut:
         count (int | None | Unset):
         hours (int | None | Unset):
         days (int | None | Unset):
+        script_action_id (None | str | Unset):
     """
 
     id: str
@@ -49,6 +50,7 @@ class FraudRuleOut:
     count: int | None | Unset = UNSET
     hours: int | None | Unset = UNSET
     days: int | None | Unset = UNSET
+    script_action_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -102,6 +104,12 @@ class FraudRuleOut:
         else:
             days = self.days
 
+        script_action_id: None | str | Unset
+        if isinstance(self.script_action_id, Unset):
+            script_action_id = UNSET
+        else:
+            script_action_id = self.script_action_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -128,6 +136,8 @@ class FraudRuleOut:
             field_dict["hours"] = hours
         if days is not UNSET:
             field_dict["days"] = days
+        if script_action_id is not UNSET:
+            field_dict["script_action_id"] = script_action_id
 
         return field_dict
 
@@ -199,6 +209,15 @@ class FraudRuleOut:
 
         days = _parse_days(d.pop("days", UNSET))
 
+        def _parse_script_action_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        script_action_id = _parse_script_action_id(d.pop("script_action_id", UNSET))
+
         fraud_rule_out = cls(
             id=id,
             account_id=account_id,
@@ -215,6 +234,7 @@ class FraudRuleOut:
             count=count,
             hours=hours,
             days=days,
+            script_action_id=script_action_id,
         )
 
         fraud_rule_out.additional_properties = d

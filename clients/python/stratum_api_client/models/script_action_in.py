@@ -16,7 +16,8 @@ class ScriptActionIn:
 
     Attributes:
         url (str): `https://…` (or `http://`); loopback and private addresses only where the operator allows them.
-        event_types (list[str]): Event types: exact names, `prefix.*`, `*.suffix` or `*`.
+        event_types (list[str]): Event types: exact names, `prefix.*`, `*.suffix` or `*`. None: the action is called
+            only by the `external_screening` fraud rules that name it.
         account_id (None | str | Unset): Defaults to the caller's account; the action runs for the events of its
             subtree.
         description (None | str | Unset):

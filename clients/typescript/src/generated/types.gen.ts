@@ -883,7 +883,8 @@ export type FraudRuleIn = {
     name: string;
     kind: FraudRuleKind;
     /**
-     * What a match adds to the order's fraud score.
+     * What a match adds to the order's fraud score (`external_screening`: what it adds when
+     * the service gives no score).
      */
     score: number;
     enabled?: boolean;
@@ -908,9 +909,14 @@ export type FraudRuleIn = {
      * `customer_age`: accounts younger than this many days.
      */
     days?: number | null;
+    /**
+     * `external_screening`: the script action that calls the screening service, one of the
+     * rule's own account.
+     */
+    script_action_id?: string | null;
 };
 
-export type FraudRuleKind = 'total_above' | 'order_velocity' | 'email_domain' | 'customer_age' | 'ip_country_mismatch';
+export type FraudRuleKind = 'total_above' | 'order_velocity' | 'email_domain' | 'customer_age' | 'ip_country_mismatch' | 'external_screening';
 
 export type FraudRuleOut = {
     id: string;
@@ -925,6 +931,7 @@ export type FraudRuleOut = {
     hours?: number | null;
     domains: Array<string>;
     days?: number | null;
+    script_action_id?: string | null;
     version: number;
     created_at: string;
     updated_at: string;
@@ -2427,7 +2434,8 @@ export type ScriptActionIn = {
     url: string;
     description?: string | null;
     /**
-     * Event types: exact names, `prefix.*`, `*.suffix` or `*`.
+     * Event types: exact names, `prefix.*`, `*.suffix` or `*`. None: the action is called
+     * only by the `external_screening` fraud rules that name it.
      */
     event_types: Array<EventTypeFilter>;
     /**
