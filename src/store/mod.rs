@@ -23,7 +23,7 @@ pub mod scope;
 pub mod subscriptions;
 pub mod versioned;
 
-pub use db::{Backend, Db, DbConn, DbError};
+pub use db::{is_busy, Backend, Db, DbConn, DbError};
 
 /// The rows of `$table` a scope sees: those of its subtree and those of the accounts at its
 /// `above` paths.
