@@ -20,6 +20,7 @@ pub mod owned;
 pub mod platform;
 pub mod schema;
 pub mod scope;
+pub mod server_lock;
 pub mod subscriptions;
 pub mod versioned;
 
