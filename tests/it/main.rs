@@ -24,6 +24,7 @@ mod permissions;
 mod quotes;
 mod script_actions;
 mod soap;
+mod sqlite_file;
 mod task_events;
 mod tenancy;
 mod users_roles_keys;
