@@ -70,8 +70,11 @@ fn jwt_keys(config: &Config) -> Result<JwtKeys, StartError> {
     .map_err(|e| StartError::Setup(e.to_string()))
 }
 
-/// Runs the server until it is stopped.
+/// Runs the server until it is stopped. On SQLite it first takes the file's server lock
+/// (held until it returns, or the kernel drops it with the process), before it migrates or
+/// writes anything.
 pub async fn serve(config: Config, options: ServeOptions) -> Result<(), StartError> {
+    let _one_server_per_file = crate::store::server_lock::hold(&config.database_url)?;
     let mut cx = open_database(&config)?;
     if options.test_clock {
         tracing::warn!("running on a test clock: POST /api/v1/test-clock/advance moves time");

@@ -27,12 +27,13 @@ pub enum ErrorCode {
     ParentCannotHaveChildren,
     IdempotencyKeyReused,
     TestClockDisabled,
+    DatabaseBusy,
     ServiceUnavailable,
     InternalError,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::InvalidBody,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidHeader,
@@ -52,6 +53,7 @@ impl ErrorCode {
         ErrorCode::ParentCannotHaveChildren,
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::TestClockDisabled,
+        ErrorCode::DatabaseBusy,
         ErrorCode::ServiceUnavailable,
         ErrorCode::InternalError,
     ];
@@ -77,6 +79,7 @@ impl ErrorCode {
             ErrorCode::ParentCannotHaveChildren => "parent_cannot_have_children",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::TestClockDisabled => "test_clock_disabled",
+            ErrorCode::DatabaseBusy => "database_busy",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::InternalError => "internal_error",
         }
@@ -93,7 +96,7 @@ impl ErrorCode {
             ErrorCode::VersionMismatch => 412,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::ValidationFailed | ErrorCode::ParentCannotHaveChildren | ErrorCode::IdempotencyKeyReused => 422,
-            ErrorCode::ServiceUnavailable => 503,
+            ErrorCode::DatabaseBusy | ErrorCode::ServiceUnavailable => 503,
             ErrorCode::InternalError => 500,
         }
     }
@@ -119,6 +122,7 @@ impl ErrorCode {
             ErrorCode::ParentCannotHaveChildren => "The parent account cannot have children",
             ErrorCode::IdempotencyKeyReused => "Idempotency key reused with another request",
             ErrorCode::TestClockDisabled => "The server does not run on a test clock",
+            ErrorCode::DatabaseBusy => "The database is busy",
             ErrorCode::ServiceUnavailable => "Service unavailable",
             ErrorCode::InternalError => "Internal error",
         }

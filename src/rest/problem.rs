@@ -9,6 +9,10 @@ use crate::service::ServiceError;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// Seconds a client is asked to wait before retrying after `database_busy`: the writer
+/// that held the lock past the busy timeout is usually done by then.
+pub const BUSY_RETRY_AFTER_SECONDS: &str = "1";
+
 #[derive(Debug)]
 pub struct ApiError {
     pub code: ErrorCode,
@@ -47,6 +51,10 @@ impl From<ServiceError> for ApiError {
                 tracing::error!(error = %m, code = code.as_str(), "request failed");
                 e.to_string()
             }
+            ServiceError::Busy(m) => {
+                tracing::warn!(error = %m, code = code.as_str(), "request refused: the database is busy");
+                e.to_string()
+            }
             _ => e.to_string(),
         };
         let current_version = match &e {
@@ -70,6 +78,9 @@ impl ResponseError for ApiError {
         }
         if let Some(methods) = &self.allow {
             res.insert_header((header::ALLOW, methods.as_str()));
+        }
+        if self.code == ErrorCode::DatabaseBusy {
+            res.insert_header((header::RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS));
         }
         if self.code == ErrorCode::Unauthenticated || self.code == ErrorCode::InvalidToken {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

@@ -30,6 +30,9 @@ pub enum ServiceError {
     InvalidApiKey,
     #[error("the server runs on the real clock; start it with `stratum serve --test-clock` to move time")]
     TestClockDisabled,
+    /// SQLite's write lock was held elsewhere for longer than the busy timeout.
+    #[error("the database is busy with another writer; nothing was changed, retry shortly")]
+    Busy(String),
     #[error("the database is unavailable")]
     Unavailable(String),
     #[error("internal error")]
@@ -50,6 +53,7 @@ impl ServiceError {
             ServiceError::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             ServiceError::InvalidApiKey => ErrorCode::InvalidApiKey,
             ServiceError::TestClockDisabled => ErrorCode::TestClockDisabled,
+            ServiceError::Busy(_) => ErrorCode::DatabaseBusy,
             ServiceError::Unavailable(_) => ErrorCode::ServiceUnavailable,
             ServiceError::Internal(_) => ErrorCode::InternalError,
         }
@@ -74,6 +78,9 @@ impl ServiceError {
 impl From<diesel::result::Error> for ServiceError {
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind, Error};
+        if crate::store::is_busy(&e) {
+            return ServiceError::Busy(e.to_string());
+        }
         match e {
             Error::NotFound => ServiceError::NotFound("object"),
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
@@ -93,6 +100,32 @@ impl From<DbError> for ServiceError {
             DbError::Unavailable(m) => ServiceError::Unavailable(m),
             DbError::Query(q) => q.into(),
             DbError::Migration(m) => ServiceError::Internal(m),
+            DbError::Busy(m) => ServiceError::Busy(m),
+            held @ DbError::Held { .. } => ServiceError::Internal(held.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+
+    use super::*;
+
+    /// A writer that finds SQLite's write lock taken by another connection, beyond its busy
+    /// timeout (0 here), is told the database is busy, not that the server failed.
+    #[test]
+    fn a_write_lock_held_elsewhere_is_database_busy() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        let path = dir.path().join("busy.db").display().to_string();
+        let mut holder = diesel::SqliteConnection::establish(&path).expect("open");
+        holder.batch_execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER); BEGIN IMMEDIATE;").expect("lock");
+        let mut writer = diesel::SqliteConnection::establish(&path).expect("open");
+        let refused = writer.batch_execute("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE;").expect_err("the lock is held");
+        let e = ServiceError::from(refused);
+        assert_eq!(e.code(), ErrorCode::DatabaseBusy, "{e:?}");
+        assert_eq!(e.code().status(), 503);
+        assert_eq!(ServiceError::from(DbError::Busy("held".into())).code(), ErrorCode::DatabaseBusy);
     }
 }

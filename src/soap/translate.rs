@@ -40,6 +40,12 @@ impl Fault {
     fn client(code: ErrorCode, message: impl Into<String>) -> Fault {
         Fault::new(Side::Client, code, message)
     }
+
+    /// A fault on the side the code's HTTP status names (5xx: the server's).
+    fn of(code: ErrorCode, message: impl Into<String>) -> Fault {
+        let side = if code.status() >= 500 { Side::Server } else { Side::Client };
+        Fault::new(side, code, message)
+    }
 }
 
 /// What a valid envelope asks for.
@@ -179,7 +185,7 @@ async fn prepare(
                 }
             })
             .await
-            .map_err(|e| fail(Fault::client(e.code, e.detail)))?;
+            .map_err(|e| fail(Fault::of(e.code, e.detail)))?;
         let bearer = HeaderValue::from_str(&format!("Bearer {}", token.access_token))
             .map_err(|_| fail(Fault::new(Side::Server, ErrorCode::InternalError, "token")))?;
         headers.push((header::AUTHORIZATION, bearer));
@@ -300,14 +306,12 @@ fn problem_xml(soap: &Soap, problem: &Value) -> String {
 fn fault_response(version: Version, fault: Fault, soap_header: &str, detail: Option<&str>) -> HttpResponse {
     let status =
         StatusCode::from_u16(envelope::fault_status(version, fault.side)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    HttpResponse::build(status).insert_header((header::CONTENT_TYPE, version.content_type())).body(envelope::fault(
-        version,
-        soap_header,
-        fault.side,
-        &fault.message,
-        detail,
-        &fault.not_understood,
-    ))
+    let mut res = HttpResponse::build(status);
+    res.insert_header((header::CONTENT_TYPE, version.content_type()));
+    if fault.code == ErrorCode::DatabaseBusy {
+        res.insert_header((header::RETRY_AFTER, crate::rest::problem::BUSY_RETRY_AFTER_SECONDS));
+    }
+    res.body(envelope::fault(version, soap_header, fault.side, &fault.message, detail, &fault.not_understood))
 }
 
 fn respond_fault<B>(

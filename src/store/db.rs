@@ -1,12 +1,13 @@
 //! Connections and the pool, for both backends, and the embedded migrations.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use parking_lot::Mutex;
 
 /// One connection to either backend; queries written once run on both.
 #[derive(diesel::MultiConnection)]
@@ -35,6 +36,28 @@ impl Backend {
     }
 }
 
+/// The file a SQLite database URL names.
+pub fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://").unwrap_or(url)
+}
+
+/// How long a SQLite writer waits for the write lock (another process's writer, a backup)
+/// before its request answers `database_busy`: SQLite's `busy_timeout`, and the longest
+/// wait for this process's own writers' lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Whether a query failed because SQLite could not take a lock (`SQLITE_BUSY`,
+/// `SQLITE_LOCKED`) within the busy timeout: a transient refusal, not a fault.
+pub fn is_busy(e: &diesel::result::Error) -> bool {
+    match e {
+        diesel::result::Error::DatabaseError(_, info) => {
+            let m = info.message();
+            m.starts_with("database is locked") || m.starts_with("database table is locked")
+        }
+        _ => false,
+    }
+}
+
 /// Opens connections of the backend its URL names (never guessing from a failed attempt,
 /// so a PostgreSQL outage cannot silently create a SQLite file named like a URL).
 #[derive(Debug, Clone)]
@@ -53,16 +76,17 @@ impl ManageConnection for Manager {
                 diesel::PgConnection::establish(&self.url).map(DbConn::Postgres).map_err(r2d2::Error::ConnectionError)
             }
             Backend::Sqlite => {
-                let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
-                let mut conn = diesel::SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                let mut conn = diesel::SqliteConnection::establish(sqlite_path(&self.url))
+                    .map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; NORMAL is durable in WAL mode
                 // except for the last transactions on power loss; mmap saves read syscalls.
                 // No connection checkpoints on commit: the checkpointer thread does, so a
                 // request never waits for one.
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
                      PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000; PRAGMA wal_autocheckpoint = 0;",
-                )
+                    BUSY_TIMEOUT.as_millis()
+                ))
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
@@ -83,10 +107,13 @@ pub type PooledConn = PooledConnection<Manager>;
 
 /// The database: a pool plus, for SQLite, the lock that serialises write transactions.
 ///
-/// SQLite allows one writer; a deferred transaction that reads and then writes fails with
-/// `SQLITE_BUSY` (without waiting) when another writer committed in between. Taking this
-/// lock around every write transaction in the process avoids that and costs nothing,
-/// since SQLite would serialise the writers anyway. PostgreSQL needs no such lock.
+/// SQLite allows one writer. Its write transactions begin with `BEGIN IMMEDIATE`, taking
+/// the file's write lock before they read: a deferred transaction that reads and then
+/// writes fails with `SQLITE_BUSY` at once, without waiting, when another connection wrote
+/// in between, while `BEGIN IMMEDIATE` waits up to the busy timeout for a writer of
+/// another process (a CLI command, a backup tool). The writers of this process take this
+/// lock first and hand the file over in turn, instead of polling SQLite's busy handler,
+/// which sleeps between attempts. PostgreSQL needs neither.
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
@@ -102,6 +129,12 @@ pub enum DbError {
     Query(#[from] diesel::result::Error),
     #[error("migration failed: {0}")]
     Migration(String),
+    /// The write lock could not be taken within the busy timeout.
+    #[error("{0}")]
+    Busy(String),
+    /// Another server holds the SQLite file (see `server_lock`).
+    #[error("{database} is in use by another `stratum serve` ({holder}; lock file {lock_file}). One server per SQLite file: stop the other one first, or run several nodes on PostgreSQL")]
+    Held { database: String, lock_file: String, holder: String },
 }
 
 /// How often the checkpointer copies the write-ahead log back into the database.
@@ -134,7 +167,7 @@ fn start_checkpointer(mut conn: diesel::SqliteConnection, write_lock: Arc<Mutex<
             }
         };
         if restart {
-            let _writers = write_lock.lock().unwrap_or_else(|p| p.into_inner());
+            let _writers = write_lock.lock();
             if let Err(e) = conn.batch_execute("PRAGMA wal_checkpoint(RESTART);") {
                 tracing::warn!(error = %e, "restarting the write-ahead log failed");
             }
@@ -151,12 +184,12 @@ impl Db {
         if backend == Backend::Sqlite {
             // WAL is a property of the file: set it once, before the pool opens several
             // connections at the same time (switching the mode needs the file alone).
-            let path = url.strip_prefix("sqlite://").unwrap_or(url);
-            let mut first =
-                diesel::SqliteConnection::establish(path).map_err(|e| DbError::Unavailable(e.to_string()))?;
-            first.batch_execute(
-                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;",
-            )?;
+            let mut first = diesel::SqliteConnection::establish(sqlite_path(url))
+                .map_err(|e| DbError::Unavailable(e.to_string()))?;
+            first.batch_execute(&format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = 67108864;",
+                BUSY_TIMEOUT.as_millis()
+            ))?;
             let write_lock = Arc::new(Mutex::new(()));
             start_checkpointer(first, write_lock.clone());
             return Db::with_pool(url, backend, pool_size, write_lock);
@@ -201,19 +234,21 @@ impl Db {
     }
 
     /// Runs `f` in one write transaction: everything it writes commits together or not
-    /// at all.
+    /// at all. On SQLite the transaction holds the write lock from its start; a lock that
+    /// cannot be had within `BUSY_TIMEOUT` fails the write with `DbError::Busy` or a
+    /// query error `is_busy` recognises.
     pub fn write<T, E>(&self, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
     where
         E: From<DbError> + From<diesel::result::Error>,
     {
         let mut conn = self.conn()?;
         let _guard = match self.backend {
-            // A poisoned lock only means another writer panicked; its transaction was
-            // rolled back, so the lock itself is still good.
-            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
+            Backend::Sqlite => Some(self.write_lock.try_lock_for(BUSY_TIMEOUT).ok_or_else(|| {
+                DbError::Busy(format!("another write transaction held the database for {} s", BUSY_TIMEOUT.as_secs()))
+            })?),
             Backend::Postgres => None,
         };
-        (*conn).transaction(f)
+        in_write_transaction(&mut conn, f)
     }
 
     /// Applies the embedded migrations that have not run yet.
@@ -231,6 +266,30 @@ impl Db {
         let mut conn = self.conn()?;
         conn.batch_execute("SELECT 1")?;
         Ok(())
+    }
+}
+
+/// diesel's `TransactionManager::transaction`, beginning with `BEGIN IMMEDIATE` on SQLite.
+/// A transaction `f` opens inside becomes a savepoint, as with diesel's own.
+fn in_write_transaction<T, E>(conn: &mut DbConn, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    type Tm = <DbConn as Connection>::TransactionManager;
+    match conn {
+        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConn::Postgres(_) => Tm::begin_transaction(conn)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            Tm::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => match Tm::rollback_transaction(conn) {
+            // The original error is the one worth reporting; it likely broke the transaction.
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
     }
 }
 

@@ -20,10 +20,11 @@ pub mod owned;
 pub mod platform;
 pub mod schema;
 pub mod scope;
+pub mod server_lock;
 pub mod subscriptions;
 pub mod versioned;
 
-pub use db::{Backend, Db, DbConn, DbError};
+pub use db::{is_busy, Backend, Db, DbConn, DbError};
 
 /// The rows of `$table` a scope sees: those of its subtree and those of the accounts at its
 /// `above` paths.

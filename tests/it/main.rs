@@ -25,6 +25,7 @@ mod quotes;
 mod screening;
 mod script_actions;
 mod soap;
+mod sqlite_file;
 mod task_events;
 mod tenancy;
 mod users_roles_keys;

@@ -11,26 +11,26 @@ use sha1::Digest as _;
 use crate::client::Resp;
 use crate::support::TestServer;
 
-const SOAP11: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+pub(crate) const SOAP11: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 const SOAP12: &str = "http://www.w3.org/2003/05/soap-envelope";
 const WSSE: &str = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 const WSU: &str = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
-fn text_token(key: &str) -> String {
+pub(crate) fn text_token(key: &str) -> String {
     format!(
         "<wsse:Security xmlns:wsse=\"{WSSE}\"><wsse:UsernameToken><wsse:Username>api</wsse:Username>\
          <wsse:Password>{key}</wsse:Password></wsse:UsernameToken></wsse:Security>"
     )
 }
 
-fn envelope(ns: &str, headers: &str, body: &str) -> String {
+pub(crate) fn envelope(ns: &str, headers: &str, body: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"{ns}\" xmlns:t=\"urn:stratum:api:v1\">\
          <s:Header>{headers}</s:Header><s:Body>{body}</s:Body></s:Envelope>"
     )
 }
 
-fn soap11(srv: &TestServer, action: &str, xml: String) -> Resp {
+pub(crate) fn soap11(srv: &TestServer, action: &str, xml: String) -> Resp {
     srv.call(Method::POST, "/soap")
         .header("SOAPAction", &format!("\"urn:stratum:api:v1/{action}\""))
         .raw(Some("text/xml; charset=utf-8"), xml)
@@ -45,7 +45,7 @@ fn field<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Asserts a SOAP fault with the HTTP status, the fault code and the StratumFault code.
-fn assert_fault(r: &Resp, status: u16, fault_code: &str, code: &str) {
+pub(crate) fn assert_fault(r: &Resp, status: u16, fault_code: &str, code: &str) {
     assert_eq!(r.status, status, "{}: {}", r.desc, r.text);
     assert!(r.text.contains(fault_code), "{}: expected {fault_code} in {}", r.desc, r.text);
     let detail = r.text.split("<StratumFault").nth(1).unwrap_or_else(|| panic!("no StratumFault in {}", r.text));

@@ -17,13 +17,15 @@ pub use crate::client::{assert_same, first_difference, Call, Resp};
 pub struct TestServer {
     child: Child,
     pub base: String,
+    /// The database the server runs on: a SQLite file's path or a PostgreSQL URL.
+    pub database_url: String,
     pub bootstrap_key: String,
     pub jwt_secret: String,
     pub jwt_kid: String,
     pub http: Client,
     stderr: Arc<Mutex<String>>,
     pg: Option<PgDatabase>,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 struct PgDatabase {
@@ -87,19 +89,51 @@ impl TestServer {
             _ => dir.path().join("stratum.db").display().to_string(),
         };
         let bootstrap_key = format!("stk_{}", random_alnum(40));
+        let cwd = dir.path().to_path_buf();
+        TestServer::spawn(args, database_url, bootstrap_key, pg, Some(dir), &cwd)
+    }
+
+    /// A server on the SQLite file another (stopped) server left, with its bootstrap key.
+    pub fn restart_on(database_url: &str, bootstrap_key: &str) -> TestServer {
+        let cwd = std::path::Path::new(database_url).parent().expect("a file in a directory").to_path_buf();
+        TestServer::spawn(&[], database_url.to_owned(), bootstrap_key.to_owned(), None, None, &cwd)
+    }
+
+    /// A `stratum` command with this server's database and settings (`serve`, `admin …`).
+    pub fn command(&self, args: &[&str]) -> Command {
+        stratum_command(args, &self.database_url, &self.bootstrap_key, &self.jwt_secret, &self.jwt_kid)
+    }
+
+    /// The SQLite file the server runs on; `None` on PostgreSQL.
+    pub fn sqlite_file(&self) -> Option<&str> {
+        self.pg.is_none().then_some(self.database_url.as_str())
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Stops the server with SIGKILL, as a crash or `kill -9` would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    fn spawn(
+        args: &[&str],
+        database_url: String,
+        bootstrap_key: String,
+        pg: Option<PgDatabase>,
+        dir: Option<tempfile::TempDir>,
+        cwd: &std::path::Path,
+    ) -> TestServer {
         let jwt_secret = random_alnum(48);
         let jwt_kid = "test1".to_string();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stratum"))
-            .arg("serve")
-            .args(args)
+        let mut serve = vec!["serve"];
+        serve.extend_from_slice(args);
+        let mut child = stratum_command(&serve, &database_url, &bootstrap_key, &jwt_secret, &jwt_kid)
             .env("STRATUM_LISTEN", "127.0.0.1:0")
-            .env("STRATUM_DATABASE_URL", &database_url)
-            .env("STRATUM_BOOTSTRAP_API_KEY", &bootstrap_key)
-            .env("STRATUM_JWT_SIGNING_SECRET", &jwt_secret)
-            .env("STRATUM_JWT_SIGNING_KID", &jwt_kid)
-            .env("STRATUM_LOG_LEVEL", "warn")
-            .env("STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS", "true")
-            .current_dir(dir.path())
+            .current_dir(cwd)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -139,8 +173,18 @@ impl TestServer {
         // provider; it needs one installed even for plain HTTP.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = Client::builder().timeout(Duration::from_secs(120)).no_proxy().build().expect("http client");
-        let mut srv =
-            TestServer { child, base: String::new(), bootstrap_key, jwt_secret, jwt_kid, http, stderr, pg, _dir: dir };
+        let mut srv = TestServer {
+            child,
+            base: String::new(),
+            database_url,
+            bootstrap_key,
+            jwt_secret,
+            jwt_kid,
+            http,
+            stderr,
+            pg,
+            _dir: dir,
+        };
         match rx.recv_timeout(Duration::from_secs(30)) {
             Ok(url) => srv.base = url,
             Err(e) => {
@@ -282,6 +326,21 @@ impl TestServer {
         assert_eq!(list.len(), 1, "exactly one provider account: {list:?}");
         id_of(&list[0])
     }
+}
+
+/// The `stratum` binary with `args`, on `database_url`, with a test server's settings.
+fn stratum_command(args: &[&str], database_url: &str, bootstrap_key: &str, jwt_secret: &str, jwt_kid: &str) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stratum"));
+    cmd.args(args)
+        .env("STRATUM_DATABASE_URL", database_url)
+        .env("STRATUM_BOOTSTRAP_API_KEY", bootstrap_key)
+        .env("STRATUM_JWT_SIGNING_SECRET", jwt_secret)
+        .env("STRATUM_JWT_SIGNING_KID", jwt_kid)
+        .env("STRATUM_LOG_LEVEL", "warn")
+        .env("STRATUM_WEBHOOK_ALLOW_PRIVATE_URLS", "true")
+        // Away from any ./stratum.toml.
+        .current_dir(std::env::temp_dir());
+    cmd
 }
 
 impl Drop for TestServer {

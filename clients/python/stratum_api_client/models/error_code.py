@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     CONFLICT = "conflict"
+    DATABASE_BUSY = "database_busy"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     INTERNAL_ERROR = "internal_error"
     INVALID_API_KEY = "invalid_api_key"

@@ -748,7 +748,7 @@ export type EmptyIn = {
  * Every error code the API answers with. Each has one HTTP status; the same codes are
  * used by SOAP faults. Documented in `docs/errors.md` (a test keeps the two in step).
  */
-export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'method_not_allowed' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'service_unavailable' | 'internal_error';
+export type ErrorCode = 'invalid_body' | 'invalid_query' | 'invalid_header' | 'unauthenticated' | 'invalid_token' | 'invalid_api_key' | 'permission_denied' | 'permission_escalation' | 'not_found' | 'route_not_found' | 'method_not_allowed' | 'conflict' | 'invalid_state_transition' | 'version_mismatch' | 'payload_too_large' | 'validation_failed' | 'parent_cannot_have_children' | 'idempotency_key_reused' | 'test_clock_disabled' | 'database_busy' | 'service_unavailable' | 'internal_error';
 
 /**
  * An event.
