@@ -61,8 +61,10 @@ pub struct Config {
     pub default_language: String,
 }
 
-/// Connections of a PostgreSQL pool beyond those of requests (see `pool_connections`).
-const BACKGROUND_CONNECTIONS: u32 = 5;
+/// Connections of a PostgreSQL pool beyond those of requests (see `pool_connections`):
+/// the dispatcher, the webhook lane's claim loop and recorder, the actions lane's
+/// recorder and its claim loops.
+const BACKGROUND_CONNECTIONS: u32 = 4 + crate::tasks::ACTION_CLAIMERS_ON_POSTGRES as u32;
 
 #[derive(Debug, thiserror::Error)]
 #[error("configuration: {0}")]
@@ -81,7 +83,7 @@ impl Config {
     }
 
     /// The pool's size: the requests' connections, and on PostgreSQL those kept for the
-    /// background loops (the dispatcher, and per lane a claim loop and a recorder). On
+    /// background loops (the dispatcher, and per lane its claim loops and a recorder). On
     /// SQLite requests run on the HTTP workers themselves and writes take turns anyway.
     pub fn pool_connections(&self) -> u32 {
         match crate::store::Backend::of_url(&self.database_url) {

@@ -14,6 +14,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use crate::service::{messaging::dispatch, Context};
+use crate::store::Backend;
 use handler::{Env, Lane, Work};
 use handlers::webhook_delivery::WebhookDelivery;
 use runner::{Runner, TABLE};
@@ -41,6 +42,11 @@ impl Wake {
 /// Polls happen this often even without a wake-up (events of other processes).
 const IDLE_POLL: Duration = Duration::from_millis(200);
 const BATCH: i64 = 500;
+/// Claim loops of the actions lane on PostgreSQL. A workflow step runs in the transaction
+/// that claims it, so one loop runs the steps of all orders one after the other, each a
+/// few round trips; on PostgreSQL several claim side by side (`SKIP LOCKED` keeps their
+/// tasks apart, and an order has one step due at a time). SQLite has one writer anyway.
+pub const ACTION_CLAIMERS_ON_POSTGRES: usize = 4;
 /// How long the dispatcher lets events gather after a busy round.
 const COALESCE: Duration = Duration::from_millis(3);
 
@@ -51,9 +57,13 @@ pub fn start(cx: Context, wake: Wake, concurrency: usize, actions: usize, mailer
     let owner = format!("{}-{}", std::process::id(), ulid::Ulid::new());
     let env = Arc::new(Env { cx: cx.clone(), http: outbound::http_client(), mailer });
     if actions > 0 {
-        Runner::start(&TABLE, env.clone(), &wake, Lane::Actions, owner.clone(), actions);
+        let claimers = match cx.db.backend() {
+            Backend::Postgres => ACTION_CLAIMERS_ON_POSTGRES,
+            Backend::Sqlite => 1,
+        };
+        Runner::start(&TABLE, env.clone(), &wake, Lane::Actions, owner.clone(), actions, claimers);
     }
-    let workers = (concurrency > 0).then(|| Runner::start(&TABLE, env, &wake, Lane::Webhooks, owner, concurrency));
+    let workers = (concurrency > 0).then(|| Runner::start(&TABLE, env, &wake, Lane::Webhooks, owner, concurrency, 1));
     actix_web::rt::spawn(dispatcher(cx, wake, workers));
 }
 

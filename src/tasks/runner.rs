@@ -1,4 +1,4 @@
-//! The one task runner: the table of handlers, and per lane one claim loop (batched
+//! The one task runner: the table of handlers, and per lane its claim loops (batched
 //! claims, leased), workers bounded by a semaphore, and a recorder that writes finished
 //! tasks in batches and applies each verdict (retries on the handler's schedule, with
 //! their `task.*` events).
@@ -78,12 +78,15 @@ impl Runner {
         lane: Lane,
         owner: String,
         concurrency: usize,
+        claimers: usize,
     ) -> Runner {
         let (done, finished) = tokio::sync::mpsc::unbounded_channel();
         let runner = Runner { owner, lane, env, slots: Arc::new(Semaphore::new(concurrency)), done };
         let dispatcher = wake.dispatcher.clone();
         actix_web::rt::spawn(recorder(runner.clone(), finished, dispatcher.clone()));
-        actix_web::rt::spawn(claim_loop(runner.clone(), table, wake.lane(lane), dispatcher));
+        for _ in 0..claimers.max(1) {
+            actix_web::rt::spawn(claim_loop(runner.clone(), table, wake.lane(lane), dispatcher.clone()));
+        }
         runner
     }
 
