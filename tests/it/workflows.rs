@@ -795,3 +795,59 @@ fn a_timed_manual_step_decides_when_the_clock_passes_its_deadline() {
     assert_eq!(early["status"], "completed");
     assert_eq!(early["steps"][1]["outcome"], "approved");
 }
+
+#[test]
+fn the_deadline_of_an_earlier_visit_of_a_step_never_decides_a_later_one() {
+    let srv = TestServer::start_with(&["--test-clock"]);
+    let w = build(&srv);
+    // review (2 hours, then rejected) → second_look, whose rejection leads back to review.
+    let body = json!({"order_type": "sales", "name": "review twice", "start": "review",
+        "steps": [
+            {"name": "review", "kind": "manual", "timeout_hours": 2, "timeout_outcome": "rejected",
+             "on": {"approved": "second_look", "rejected": "notify_rejected"}},
+            {"name": "second_look", "kind": "manual", "on": {"approved": "activate", "rejected": "review"}},
+            {"name": "activate", "kind": "automatic", "action": "activate",
+             "on": {"done": "notify_completed", "refused": "notify_rejected"}},
+            {"name": "notify_completed", "kind": "automatic", "action": "notify", "on": {"done": "completed"}},
+            {"name": "notify_rejected", "kind": "automatic", "action": "notify", "on": {"done": "rejected"}}]});
+    srv.post("/api/v1/workflows", &w.p, &body).expect(201);
+    let id = id_of(&order(&srv, &w.p, &w.c1, json!([{"plan_id": w.plan_web, "months": 12}])));
+    let path = format!("/api/v1/orders/{id}");
+    let advance = |hours: i64| {
+        srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": hours * 3600})).expect(200);
+    };
+    let at = |step: &str| {
+        let o = wait_status(&srv, &w.p, &id, "waiting_approval");
+        assert_eq!(o["current_step"], step, "{o}");
+    };
+    // Visit 1 of review at 0 h (deadline 2 h); at 1 h approved, second_look rejects: visit 2
+    // of review at 1 h (deadline 3 h).
+    at("review");
+    advance(1);
+    srv.post(&format!("{path}/approve"), &w.p, &json!({})).expect(200);
+    at("second_look");
+    srv.post(&format!("{path}/reject"), &w.p, &json!({"comment": "look again"})).expect(200);
+    at("review");
+    // At 2 h 30 min the first deadline passes: its task ends cancelled, the order waits on.
+    srv.post("/api/v1/test-clock/advance", &w.p, &json!({"seconds": 5400})).expect(200);
+    let deadline_tasks = || -> Vec<Value> {
+        srv.list_all("/api/v1/tasks?kind=order.step", &w.p)
+            .into_iter()
+            .filter(|t| t["payload"]["order_id"] == id.as_str() && t["payload"]["timeout"] == true)
+            .collect()
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while deadline_tasks().iter().all(|t| t["status"] != "cancelled") {
+        assert!(std::time::Instant::now() < until, "the first deadline never ran: {:?}", deadline_tasks());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let o = srv.get(&path, &w.p).expect(200).clone();
+    assert_eq!((o["status"].as_str(), o["current_step"].as_str()), (Some("waiting_approval"), Some("review")), "{o}");
+    // At 3 h 30 min the second visit's own deadline rejects it.
+    advance(1);
+    let done = wait_status(&srv, &w.p, &id, "rejected");
+    assert_eq!(done["status_reason"], "no decision within 2 hours: rejected by the workflow");
+    let statuses: Vec<String> = deadline_tasks().iter().map(|t| t["status"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(statuses.iter().filter(|s| *s == "cancelled").count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| *s == "succeeded").count(), 1, "{statuses:?}");
+}

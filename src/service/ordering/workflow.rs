@@ -133,7 +133,11 @@ fn enter(
                 walk.events.push(EventType::OrderApprovalRequired);
                 if let Some(hours) = step.timeout_hours {
                     // Its deadline: the task does nothing if the order was decided before.
-                    let payload = json!({"order_id": row.id, "step": name, "timeout": true});
+                    // `visit` is this entry's place in the history, so that the deadline of
+                    // an earlier visit of the step (a workflow may lead back to it) never
+                    // decides a later one.
+                    let visit = walk.steps.len() - 1;
+                    let payload = json!({"order_id": row.id, "step": name, "timeout": true, "visit": visit});
                     queue_at(conn, now, now + chrono::Duration::hours(i64::from(hours)), row, payload)?;
                 }
                 return Ok(());
@@ -180,7 +184,10 @@ fn due_step(conn: &mut DbConn, t: &TaskRow) -> Result<Option<(OrderRow, Walk, St
     let Some(row) = store::unscoped::lock(conn, id)? else { return Ok(None) };
     let walk = Walk::of(&row)?;
     let open = walk.steps.last().is_some_and(|r| r.name == step && r.is_open());
-    if !rules::is_open(text_enum(&row.status)?) || row.current_step.as_deref() != Some(step) || !open {
+    // A task for one visit of the step (a deadline) is not for a later one.
+    let this_visit =
+        payload["visit"].as_u64().is_none_or(|v| usize::try_from(v).ok() == walk.steps.len().checked_sub(1));
+    if !rules::is_open(text_enum(&row.status)?) || row.current_step.as_deref() != Some(step) || !open || !this_visit {
         return Ok(None);
     }
     Ok(Some((row, walk, step.to_owned())))
