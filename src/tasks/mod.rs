@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
-use crate::service::{messaging::dispatch, Context};
+use crate::service::{messaging::dispatch, Context, ServiceError};
 use crate::store::Backend;
 use handler::{Env, Lane, Work};
 use handlers::webhook_delivery::WebhookDelivery;
@@ -104,6 +104,12 @@ async fn dispatcher(cx: Context, wake: Wake, workers: Option<Runner>) {
                     // to the API.
                     tokio::time::sleep(COALESCE).await;
                 }
+            }
+            Ok(Err(ServiceError::Busy(why))) => {
+                // Another process holds the SQLite file's write lock (a backup, a CLI
+                // command): the events wait, nothing is lost.
+                tracing::warn!(why = %why, "dispatching events waits for the database");
+                tokio::time::sleep(Duration::from_secs(1)).await;
             }
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "dispatching events failed");
