@@ -5,4 +5,5 @@ pub mod identity;
 pub mod messaging;
 pub mod ordering;
 pub mod pagination;
+pub mod subscriptions;
 pub mod validation;
