@@ -85,6 +85,7 @@ fn a_screening_service_scores_orders_through_a_signed_script_call() {
     assert_eq!(body["type"], "order.screening");
     assert_eq!(body["rule_id"], w.rule.as_str());
     assert_eq!(body["order"]["id"], a.as_str());
+    // One month of the plan: 0 setup + 5.00 recurring = 5.00.
     assert_eq!(body["order"]["total"], "5.00");
     assert_eq!(body["customer"]["id"], w.customer.as_str());
     assert_eq!(body["customer"]["email"], "c@example.com");

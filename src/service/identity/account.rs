@@ -54,6 +54,31 @@ pub fn target_account(conn: &mut DbConn, caller: &Caller, requested: Option<&str
     find_reachable(conn, caller, requested.unwrap_or(&caller.account_id))
 }
 
+/// `target_account` for an object that belongs to the selling side (the provider or a
+/// reseller): a customer account is refused on `account_id` as `customer_account`, `why`
+/// saying what such objects are for.
+pub(crate) fn selling_account(
+    conn: &mut DbConn,
+    caller: &Caller,
+    requested: Option<&str>,
+    why: &str,
+) -> Result<AccountRow, ServiceError> {
+    let owner = target_account(conn, caller, requested)?;
+    if text_enum::<AccountKind>(&owner.kind)? == AccountKind::Customer {
+        return Err(ServiceError::validation("account_id", "customer_account", why));
+    }
+    Ok(owner)
+}
+
+/// The country of an account's address (ISO 3166-1 alpha-2), if it has one.
+pub(crate) fn address_country(account: &AccountRow) -> Option<String> {
+    account
+        .address
+        .as_deref()
+        .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
+        .and_then(|a| a["country"].as_str().map(str::to_owned))
+}
+
 /// Inserts a new account under `parent` and raises `account.created`.
 pub(crate) fn insert_child(
     conn: &mut DbConn,

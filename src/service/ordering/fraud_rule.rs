@@ -6,7 +6,6 @@ use std::str::FromStr;
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use stratum_api::identity::account::AccountKind;
 use stratum_api::ordering::fraud_rule::{FraudRuleIn, FraudRuleKind, FraudRuleOut, FraudRulePage, FraudRulePatch};
 use stratum_api::ordering::order::FraudReason;
 
@@ -18,6 +17,7 @@ use crate::domain::ordering::fraud::{self, Check, Rule, ScreenFacts};
 use crate::domain::pagination::{paginate, PageRequest};
 use crate::domain::validation::{trim_space, Checks};
 use crate::ids;
+use crate::service::identity::account::address_country;
 use crate::service::messaging::dispatch::AttemptOutcome;
 use crate::service::messaging::script_action::ScriptCall;
 use crate::service::platform::idempotency::{self, Idempotency, Outcome};
@@ -136,14 +136,12 @@ pub fn create(
     c.finish().map_err(ServiceError::Validation)?;
     let check = check.ok_or_else(|| ServiceError::Internal("a checked rule without its terms".into()))?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
-        if text_enum::<AccountKind>(&owner.kind)? == AccountKind::Customer {
-            return Err(ServiceError::validation(
-                "account_id",
-                "customer_account",
-                "fraud rules belong to the provider or a reseller; a customer screens no orders",
-            ));
-        }
+        let owner = crate::service::identity::account::selling_account(
+            conn,
+            caller,
+            input.account_id.as_deref(),
+            "fraud rules belong to the provider or a reseller; a customer screens no orders",
+        )?;
         if let Check::External { script_action_id } = &check {
             // The service is called with the action's secret: it must be the owner's own.
             let action = script_actions::unscoped::find(conn, script_action_id)?;
@@ -231,10 +229,21 @@ pub fn delete(cx: &Context, caller: &Caller, id: &str, if_match: Option<i64>) ->
     })
 }
 
-/// The enabled rules of an order's customer's lineage (the customer's own account has none:
-/// rules belong to sellers).
-fn rules_for(conn: &mut DbConn, order: &OrderRow) -> Result<Vec<Rule>, ServiceError> {
-    store::unscoped::enabled_on(conn, &tree::ancestor_paths(&order.account_path))?.iter().map(rule_of).collect()
+/// What an order's screening scores with: the enabled rules of its customer's lineage (the
+/// customer's own account has none: rules belong to sellers), and the answers of their
+/// screening services (rule id and the call's outcome; `None`: no call was made).
+pub(crate) struct Screening {
+    pub rules: Vec<Rule>,
+    pub answers: Vec<(String, Option<AttemptOutcome>)>,
+}
+
+/// The screening of `order` with its rules as stored now and no answers yet.
+pub(crate) fn screening_of(conn: &mut DbConn, order: &OrderRow) -> Result<Screening, ServiceError> {
+    let rules = store::unscoped::enabled_on(conn, &tree::ancestor_paths(&order.account_path))?
+        .iter()
+        .map(rule_of)
+        .collect::<Result<_, _>>()?;
+    Ok(Screening { rules, answers: Vec::new() })
 }
 
 /// A screening service's call for one `external_screening` rule: the signed call of its
@@ -248,11 +257,14 @@ pub struct ExternalCall {
 /// The calls an order's screening waits for, one per enabled `external_screening` rule of
 /// its lineage. Each carries the order and its customer; the `webhook-id` is the order's
 /// and the rule's, so that the service can tell a repeated call (after a crash) apart.
-pub(crate) fn external_calls(conn: &mut DbConn, order: &OrderRow) -> Result<Vec<ExternalCall>, ServiceError> {
-    let rules = rules_for(conn, order)?;
+pub(crate) fn external_calls(
+    conn: &mut DbConn,
+    order: &OrderRow,
+    rules: &[Rule],
+) -> Result<Vec<ExternalCall>, ServiceError> {
     let mut calls = Vec::new();
     let mut body = None;
-    for r in &rules {
+    for r in rules {
         let Check::External { script_action_id } = &r.check else { continue };
         let action = script_actions::unscoped::find(conn, script_action_id)?
             .filter(|a| a.enabled == 1 && a.deleted_at.is_none());
@@ -290,34 +302,27 @@ fn screening_body(conn: &mut DbConn, order: &OrderRow) -> Result<serde_json::Val
         "customer": {
             "id": customer.id,
             "email": customer.email,
-            "country": country_of(customer.address.as_deref()),
+            "country": address_country(&customer),
             "created_at": from_db(customer.created_at),
         },
     }))
 }
 
-fn country_of(address: Option<&str>) -> Option<String> {
-    address
-        .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
-        .and_then(|a| a["country"].as_str().map(str::to_owned))
-}
-
-/// Screens an order by the enabled rules of its customer's lineage: its score and the
-/// reasons. `answers` are the outcomes of its `external_calls` (`None`: not made), in
-/// their order; an external rule without its answer adds its own score.
+/// Screens an order: its score and the reasons. An external rule without an answer adds
+/// its own score.
 pub(crate) fn screen(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     order: &OrderRow,
-    answers: &[(ExternalCall, Option<AttemptOutcome>)],
+    screening: &Screening,
 ) -> Result<(i64, Vec<FraudReason>), ServiceError> {
-    let rules = rules_for(conn, order)?;
+    let rules = &screening.rules;
     if rules.is_empty() {
         return Ok((0, Vec::new()));
     }
     let customer = account::unscoped::find(conn, &order.account_id)?.ok_or(ServiceError::NotFound("account"))?;
     let mut orders_within = Vec::new();
-    for r in &rules {
+    for r in rules {
         if let Check::OrderVelocity { hours, .. } = r.check {
             let since = to_db(now - Duration::hours(hours));
             orders_within.push((hours, orders::unscoped::count_since(conn, &order.account_id, since)?));
@@ -329,15 +334,15 @@ pub(crate) fn screen(
         orders_within,
         email: customer.email.clone(),
         customer_age_days: (to_db(now) - customer.created_at).num_days(),
-        customer_country: country_of(customer.address.as_deref()),
+        customer_country: address_country(&customer),
         ip_country: order.ip_country.clone(),
     };
-    let (_, mut hits) = fraud::screen(&rules, &facts);
-    for r in &rules {
+    let (_, mut hits) = fraud::screen(rules, &facts);
+    for r in rules {
         if !matches!(r.check, Check::External { .. }) {
             continue;
         }
-        let answer = answers.iter().find(|(c, _)| c.rule_id == r.id).and_then(|(_, o)| o.as_ref());
+        let answer = screening.answers.iter().find(|(id, _)| *id == r.id).and_then(|(_, o)| o.as_ref());
         let answer = match answer {
             Some(AttemptOutcome::Answered { status, body, .. }) => Ok((*status, body.as_str())),
             Some(AttemptOutcome::Failed { error, .. }) => Err(error.as_str()),

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use stratum_api::ordering::order::{OrderApproveIn, OrderOut, OrderRejectIn, OrderStatus};
 
-use super::fraud_rule::ExternalCall;
+use super::fraud_rule::{self, ExternalCall, Screening};
 use super::order::{find, to_out};
 use crate::auth::Caller;
 use crate::clock::to_db;
@@ -78,11 +78,7 @@ fn facts(conn: &mut DbConn, row: &OrderRow, now: DateTime<Utc>) -> Result<Facts,
         customer_age_days: (to_db(now) - customer.created_at).num_days(),
         currency: row.currency.clone(),
         seller_id: row.seller_id.clone(),
-        customer_country: customer
-            .address
-            .as_deref()
-            .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
-            .and_then(|a| a["country"].as_str().map(str::to_owned)),
+        customer_country: crate::service::identity::account::address_country(&customer),
         order_type: row.order_type.clone(),
     })
 }
@@ -236,13 +232,18 @@ pub(crate) fn run_step(
             result: Some(json!({"order_id": row.id, "step": name, "outcome": outcome, "timed_out": true})),
         }));
     }
-    if step.action == Some(Action::FraudScreen) {
-        let calls = super::fraud_rule::external_calls(conn, &row)?;
-        if calls.iter().any(|c| c.call.is_some()) {
-            return Ok(Prepared::Run(ScreeningJob { calls }));
+    let screening = match step.action {
+        Some(Action::FraudScreen) => {
+            let screening = fraud_rule::screening_of(conn, &row)?;
+            let calls = fraud_rule::external_calls(conn, &row, &screening.rules)?;
+            if calls.iter().any(|c| c.call.is_some()) {
+                return Ok(Prepared::Run(ScreeningJob { calls }));
+            }
+            Some(screening)
         }
-    }
-    advance(conn, now, row, walk, &name, &[]).map(Prepared::Settled)
+        _ => None,
+    };
+    advance(conn, now, row, walk, &name, screening.as_ref()).map(Prepared::Settled)
 }
 
 fn moved_on() -> Verdict {
@@ -260,19 +261,21 @@ pub(crate) fn screened(
 ) -> Result<Verdict, ServiceError> {
     let Some((row, walk, name)) = due_step(conn, t)? else { return Ok(moved_on()) };
     let mut made = outcomes.iter();
-    let answers: Vec<(ExternalCall, Option<AttemptOutcome>)> =
-        job.calls.iter().map(|c| (c.clone(), c.call.as_ref().and_then(|_| made.next().cloned()))).collect();
-    advance(conn, now, row, walk, &name, &answers)
+    let mut screening = fraud_rule::screening_of(conn, &row)?;
+    screening.answers =
+        job.calls.iter().map(|c| (c.rule_id.clone(), c.call.as_ref().and_then(|_| made.next().cloned()))).collect();
+    advance(conn, now, row, walk, &name, Some(&screening))
 }
 
-/// Runs the action of automatic step `name` and moves the order on.
+/// Runs the action of automatic step `name` and moves the order on (`screening`: what a
+/// `fraud_screen` step scores with).
 fn advance(
     conn: &mut DbConn,
     now: DateTime<Utc>,
     mut row: OrderRow,
     mut walk: Walk,
     name: &str,
-    answers: &[(ExternalCall, Option<AttemptOutcome>)],
+    screening: Option<&Screening>,
 ) -> Result<Verdict, ServiceError> {
     let step = walk.wf.step(name).cloned().ok_or_else(|| ServiceError::Internal(format!("no step {name}")))?;
     let action = step.action.ok_or_else(|| ServiceError::Internal(format!("step {name} has no action")))?;
@@ -282,7 +285,7 @@ fn advance(
     let before = row.clone();
     let target = step.on.get("done").map(String::as_str).unwrap_or_default().to_owned();
     let ran: Result<String, ServiceError> =
-        diesel::Connection::transaction(conn, |c| act(c, now, &mut row, &mut walk, action, &target, answers));
+        diesel::Connection::transaction(conn, |c| act(c, now, &mut row, &mut walk, action, &target, screening));
     match ran {
         Ok(outcome) => {
             walk.finish(name, &outcome, now)?;
@@ -325,11 +328,12 @@ fn act(
     walk: &mut Walk,
     action: Action,
     done_target: &str,
-    answers: &[(ExternalCall, Option<AttemptOutcome>)],
+    screening: Option<&Screening>,
 ) -> Result<String, ServiceError> {
     match action {
         Action::FraudScreen => {
-            let (score, reasons) = super::fraud_rule::screen(conn, now, row, answers)?;
+            let screening = screening.ok_or_else(|| ServiceError::Internal("a screening without its rules".into()))?;
+            let (score, reasons) = fraud_rule::screen(conn, now, row, screening)?;
             row.fraud_score = Some(score);
             row.fraud_reasons = json_text(&reasons);
         }

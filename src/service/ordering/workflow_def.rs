@@ -3,7 +3,6 @@
 //! the active workflow of its customer's nearest ancestor that has one, else the built-in
 //! default, and keeps a copy of it.
 
-use stratum_api::identity::account::AccountKind;
 use stratum_api::ordering::order::OrderType;
 use stratum_api::ordering::workflow::{
     WorkflowIn, WorkflowListQuery, WorkflowOut, WorkflowPage, WorkflowPatch, WorkflowStatus, WorkflowStep,
@@ -88,14 +87,12 @@ pub fn create(
     check(&mut c, &wf);
     c.finish().map_err(ServiceError::Validation)?;
     idempotency::write(cx, caller, idem, |conn, now| {
-        let owner = crate::service::identity::account::target_account(conn, caller, input.account_id.as_deref())?;
-        if text_enum::<AccountKind>(&owner.kind)? == AccountKind::Customer {
-            return Err(ServiceError::validation(
-                "account_id",
-                "customer_account",
-                "workflows belong to the provider or a reseller; a customer's orders run its seller's",
-            ));
-        }
+        let owner = crate::service::identity::account::selling_account(
+            conn,
+            caller,
+            input.account_id.as_deref(),
+            "workflows belong to the provider or a reseller; a customer's orders run its seller's",
+        )?;
         let order_type = enum_text(&input.order_type);
         one_active(conn, &owner.id, &order_type, "")?;
         let row = WorkflowRow {
